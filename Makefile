@@ -1,0 +1,43 @@
+# cablegraph: read diplomatic cable dumps, find who met whom, export the network.
+#   make run    build and run the main job on the bundled sample (output in out/)
+#   make test   gofmt, go vet, all tests, the race detector, a short fuzz of every parser
+#   make bench  throughput benchmarks (MB/s) on the shared corpus, or the sample without it
+#   make fuzz   every fuzz target for FUZZTIME each (default 10m)
+
+GO       ?= go
+BIN      := bin/cablegraph
+FUZZTIME ?= 10m
+# package:FuzzTarget for every parser
+FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML
+
+.PHONY: build run test lint bench fuzz clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/cablegraph
+
+run: build
+	./$(BIN) run -o out
+	@echo "make run: output is in out/ (cables.jsonl, report.json); try ./$(BIN) inspect testdata/sample/text/09BAGHDAD323.txt"
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test: lint
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race -short ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./source ./normalize ./pipeline
+
+fuzz:
+	@set -e; for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
+
+clean:
+	rm -rf bin out

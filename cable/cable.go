@@ -1,0 +1,225 @@
+package cable
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cablegraph/cablegraph/normalize"
+)
+
+// Position says where a cable was found: a file, the line its record starts
+// on, and for the release's cables.csv its row (1-based).
+type Position struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	Row  int    `json:"row,omitempty"`
+}
+
+func (p Position) String() string {
+	switch {
+	case p.Row > 0:
+		return fmt.Sprintf("%s:%d (row %d)", p.File, p.Line, p.Row)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// Format names the kind of file a cable came from.
+type Format string
+
+// Formats of cable dumps.
+const (
+	FormatCSV  Format = "csv"  // the release's cables.csv
+	FormatHTML Format = "html" // the release's per-cable HTML pages
+	FormatText Format = "text" // one plain-text cable per file
+)
+
+// Raw is a cable as a reader found it, before any parsing. Fields the
+// format does not have are empty.
+type Raw struct {
+	Pos    Position
+	Format Format
+	// Release metadata: the row id, the creation date-time as written
+	// ("2/8/2009 08:01" or "2009-02-08 08:01"), reference id, origin
+	// ("Embassy Baghdad"), classification and references.
+	ID, Created, RefID, Origin, Classification, References string
+	// Header is the routing header when the format keeps it apart from the
+	// text (cables.csv, HTML pages).
+	Header string
+	// Text is the cable exactly as read (valid UTF-8). Every offset the
+	// tool reports is a byte offset into it.
+	Text string
+	// Size is the number of input bytes the record took.
+	Size int64
+	// Warnings are repairs the reader made (invalid UTF-8, NUL bytes).
+	Warnings []string
+}
+
+// ClassifiedBy is the "Classified By:" line: who classified the cable.
+type ClassifiedBy struct {
+	Name   string `json:"name"`
+	Office string `json:"office,omitempty"`
+	Text   string `json:"text"`
+}
+
+// Meta is what the pipeline writes about every cable.
+type Meta struct {
+	Cable string `json:"cable"`
+	// Date is the cable's date, YYYY-MM-DD, from its date-time group, else
+	// from the release's metadata; empty when neither is known.
+	Date       string `json:"date"`
+	DateTime   string `json:"datetime,omitempty"`    // RFC 3339, UTC
+	DateSource string `json:"date_source,omitempty"` // "dtg" or "release"
+	DTG        string `json:"dtg,omitempty"`         // "080801Z FEB 09"
+	Origin     string `json:"origin"`
+	// Classification as the release gives it, else from the banner.
+	Classification string        `json:"classification"`
+	Subject        string        `json:"subject"`
+	Tags           []string      `json:"tags"`
+	ClassifiedBy   *ClassifiedBy `json:"classified_by"`
+	Signer         string        `json:"signer"`
+	Refs           []string      `json:"refs"`
+	Source         Position      `json:"source"`
+	Format         Format        `json:"format"`
+	AllCaps        bool          `json:"all_caps"`
+	Warnings       []string      `json:"warnings,omitempty"`
+}
+
+// Cable is a parsed cable: metadata, the text as read and its normalized body.
+type Cable struct {
+	Meta
+	Text   string // as read; all offsets point into it
+	Header string // routing header
+	// BodyStart is where the body starts in Text (after a routing header
+	// that stands in the text, as in plain-text cables); 0 otherwise.
+	BodyStart int
+	Doc       normalize.Doc
+	// SignerStart and SignerEnd locate the signer in Text; both 0 if none.
+	SignerStart, SignerEnd int
+	Time                   time.Time // the date-time as a time; zero when unknown
+}
+
+// Parse parses a raw cable: it splits off a routing header standing in the
+// text, normalizes the body and reads the metadata. It fails only when the
+// record holds no cable at all (no text and no reference id).
+func Parse(r Raw) (*Cable, error) {
+	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.Header) == "" {
+		return nil, fmt.Errorf("empty cable")
+	}
+	c := &Cable{Text: r.Text, Header: r.Header}
+	c.Source = r.Pos
+	c.Format = r.Format
+	c.Warnings = append(c.Warnings, r.Warnings...)
+	if c.Header == "" {
+		c.BodyStart = HeaderEnd(r.Text)
+		c.Header = r.Text[:c.BodyStart]
+	} else if end := HeaderEnd(r.Text); end > 0 {
+		// some release rows repeat routing lines at the top of the content
+		c.BodyStart = end
+	}
+	c.Doc = normalize.Body(r.Text, c.BodyStart)
+	c.AllCaps = c.Doc.AllCaps
+	if !c.hasBody() {
+		c.warn("empty body")
+	}
+	c.metadata(r)
+	if c.Cable == "" {
+		return nil, fmt.Errorf("no reference id: not in the release metadata, and no banner with origin and number")
+	}
+	return c, nil
+}
+
+func (c *Cable) hasBody() bool {
+	for _, p := range c.Doc.Paragraphs {
+		if p.Kind == normalize.ParaText && p.End > p.Start {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Cable) warn(format string, args ...any) {
+	c.Warnings = append(c.Warnings, fmt.Sprintf(format, args...))
+}
+
+// metadata fills Meta from the release's columns, the routing header and the
+// body's header fields.
+func (c *Cable) metadata(r Raw) {
+	dtg, when, dtgErr := FindDTG(c.Header)
+	if dtg == "" {
+		// some cables carry their DTG in the text only
+		dtg, when, dtgErr = FindDTG(head(c.Text, 3000))
+	}
+	if dtgErr != nil {
+		c.warn("%v", dtgErr)
+	}
+	switch {
+	case dtg != "":
+		c.DTG = dtg
+		c.Time = when
+		c.DateSource = "dtg"
+	case r.Created != "":
+		t, err := ParseCreated(r.Created)
+		if err != nil {
+			c.warn("release date: %v", err)
+		} else {
+			c.Time = t
+			c.DateSource = "release"
+		}
+	default:
+		c.warn("no date-time group")
+	}
+	if !c.Time.IsZero() {
+		c.Date = c.Time.Format("2006-01-02")
+		c.DateTime = c.Time.Format(time.RFC3339)
+	}
+
+	c.Origin = r.Origin
+	if c.Origin == "" {
+		c.Origin = OriginName(FMLine(c.Header))
+	}
+	c.Classification = r.Classification
+	if c.Classification == "" {
+		c.Classification = BannerClassification(c.Doc.Banner)
+	}
+	c.Tags = []string{}
+	c.Refs = []string{}
+	for _, f := range c.Doc.Fields {
+		switch f.Kind {
+		case normalize.KindTags:
+			if len(c.Tags) == 0 {
+				c.Tags = ParseTags(f.Value)
+			}
+		case normalize.KindRef:
+			c.Refs = append(c.Refs, ParseRefs(f.Value)...)
+		}
+	}
+	// The subject and the Classified By line as normalized: page breaks and
+	// banners that fell inside them are gone.
+	for _, p := range c.Doc.Paragraphs {
+		text := c.Doc.Text.S[p.Start:p.End]
+		switch {
+		case p.Kind == normalize.ParaSubject && c.Subject == "":
+			c.Subject = text
+		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
+			cb := ParseClassifiedBy(text)
+			c.ClassifiedBy = &cb
+		}
+	}
+	c.SignerStart, c.SignerEnd = FindSigner(c.Text, c.BodyStart)
+	c.Signer = c.Text[c.SignerStart:c.SignerEnd]
+
+	c.Cable = r.RefID
+	if c.Cable == "" {
+		c.Cable = RefIDFromBanner(c.Doc.BannerOrigin, c.Doc.Banner, c.Time)
+	}
+}
+
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

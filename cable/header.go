@@ -1,0 +1,550 @@
+package cable
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cablegraph/cablegraph/normalize"
+)
+
+// HeaderEnd returns where a routing header standing at the top of text ends
+// ("VZCZC...", precedence, "DE", "ZNY", the date-time group, FM, TO, INFO
+// and address lines), or 0 when text does not start with one.
+func HeaderEnd(text string) int {
+	routing := false // saw an FM line or a date-time group
+	inAddr := false  // inside the TO/INFO address block
+	for p := 0; p < len(text); {
+		q := strings.IndexByte(text[p:], '\n')
+		end, next := len(text), len(text)
+		if q >= 0 {
+			end, next = p+q, p+q+1
+		}
+		t := strings.TrimSpace(text[p:end])
+		switch {
+		case t == "":
+		case strings.HasPrefix(t, "VZCZC"), strings.HasPrefix(t, "ZNY "), strings.HasPrefix(t, "ZNR "),
+			strings.HasPrefix(t, "DE "), t == "BT", t == "NNNN", precedenceLine(t):
+		case dtgLine(t):
+			routing = true
+		case strings.HasPrefix(t, "FM "):
+			routing = true
+		case strings.HasPrefix(t, "TO "), strings.HasPrefix(t, "INFO "):
+			inAddr = true
+		case inAddr && addressLine(t):
+		default:
+			if routing {
+				return p
+			}
+			return 0
+		}
+		p = next
+	}
+	return 0
+}
+
+// precedenceLine: "PP RUEHBC RUEHDE", "OO RUEHWEB".
+func precedenceLine(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 2 {
+		return false
+	}
+	switch f[0] {
+	case "PP", "OO", "RR", "ZZ", "YY", "P", "O", "R", "Z":
+	default:
+		return false
+	}
+	return strings.HasPrefix(f[1], "RU") || strings.HasPrefix(f[1], "RH")
+}
+
+func dtgLine(t string) bool {
+	d, _, _ := FindDTG(t)
+	return d != "" && len(t) < 40
+}
+
+// addressLine: "RUEHGV/USMISSION GENEVA 0289", "AMEMBASSY RIO DE JANEIRO":
+// capitals, digits and punctuation, and no structure of a cable body.
+func addressLine(t string) bool {
+	if k := normalize.Classify(t); k != normalize.KindText && k != normalize.KindRouting {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+var months = map[string]time.Month{
+	"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
+	"JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
+}
+
+// FindDTG finds the first date-time group in s ("080801Z FEB 09": day,
+// hour, minute, Z for UTC, month, year) and returns it as written with
+// single spaces, and as a time. A two-digit year is 19YY from 50 on, else
+// 20YY. A group that looks right but holds an impossible date is reported
+// as an error and skipped.
+func FindDTG(s string) (string, time.Time, error) {
+	var firstErr error
+	for i := 0; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], 'Z')
+		if j < 0 {
+			break
+		}
+		z := i + j
+		i = z
+		if z < 6 || !allDigits(s[z-6:z]) || (z > 6 && isAlnum(s[z-7])) {
+			continue
+		}
+		k := z + 1
+		if k >= len(s) || s[k] != ' ' {
+			continue
+		}
+		for k < len(s) && s[k] == ' ' {
+			k++
+		}
+		if k+3 > len(s) {
+			continue
+		}
+		mon, ok := months[strings.ToUpper(s[k:k+3])]
+		if !ok || k+3 >= len(s) || s[k+3] != ' ' {
+			continue
+		}
+		y := k + 3
+		for y < len(s) && s[y] == ' ' {
+			y++
+		}
+		e := y
+		for e < len(s) && s[e] >= '0' && s[e] <= '9' {
+			e++
+		}
+		if n := e - y; n != 2 && n != 4 {
+			continue
+		}
+		if e < len(s) && isAlnum(s[e]) {
+			continue
+		}
+		dtg := s[z-6:z+1] + " " + strings.ToUpper(s[k:k+3]) + " " + s[y:e]
+		t, err := dtgTime(s[z-6:z], mon, s[y:e])
+		if err != nil {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("date-time group %q: %v", dtg, err)
+			}
+			continue
+		}
+		return dtg, t, nil
+	}
+	return "", time.Time{}, firstErr
+}
+
+func dtgTime(ddhhmm string, mon time.Month, year string) (time.Time, error) {
+	day, _ := strconv.Atoi(ddhhmm[0:2])
+	hour, _ := strconv.Atoi(ddhhmm[2:4])
+	minute, _ := strconv.Atoi(ddhhmm[4:6])
+	y, _ := strconv.Atoi(year)
+	if len(year) == 2 {
+		if y >= 50 {
+			y += 1900
+		} else {
+			y += 2000
+		}
+	}
+	if y < 1900 || y > 2099 {
+		return time.Time{}, fmt.Errorf("no year %d", y)
+	}
+	if hour > 23 || minute > 59 {
+		return time.Time{}, fmt.Errorf("no time %02d:%02d", hour, minute)
+	}
+	t := time.Date(y, mon, day, hour, minute, 0, 0, time.UTC)
+	if day < 1 || t.Day() != day {
+		return time.Time{}, fmt.Errorf("no day %d in %s %d", day, mon, y)
+	}
+	return t, nil
+}
+
+// ParseCreated parses the release's creation date-time: "2/8/2009 08:01"
+// in cables.csv, "2009-02-08 08:01" on the HTML pages.
+func ParseCreated(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"1/2/2006 15:04", "1/2/2006 15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02", "1/2/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cannot parse %q as a date-time", s)
+}
+
+// FMLine returns the sender of a routing header: "AMEMBASSY BAGHDAD".
+func FMLine(header string) string {
+	for _, l := range strings.Split(header, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "FM ") {
+			return strings.TrimSpace(l[3:])
+		}
+	}
+	return ""
+}
+
+// OriginName turns a routing sender into the release's style of origin:
+// "AMEMBASSY BAGHDAD" becomes "Embassy Baghdad".
+func OriginName(fm string) string {
+	f := strings.Fields(fm)
+	if len(f) == 0 {
+		return ""
+	}
+	switch f[0] {
+	case "AMEMBASSY":
+		f[0] = "Embassy"
+	case "AMCONSUL":
+		f[0] = "Consulate"
+	case "USMISSION":
+		f[0] = "Mission"
+	case "SECSTATE":
+		return "Secretary of State"
+	}
+	for i := range f {
+		if i == 0 && f[0] != strings.ToUpper(f[0]) {
+			continue
+		}
+		w := f[i]
+		if len(w) <= 2 || strings.HasPrefix(w, "US") || strings.HasPrefix(w, "UN") {
+			continue
+		}
+		f[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	return strings.Join(f, " ")
+}
+
+// BannerClassification reads the classification from a banner:
+// "C O N F I D E N T I A L SECTION 01 OF 02 ..." gives "CONFIDENTIAL".
+func BannerClassification(banner string) string {
+	b := strings.TrimSpace(banner)
+	var class string
+	switch {
+	case strings.HasPrefix(b, "U N C L A S"), strings.HasPrefix(b, "UNCLAS"):
+		class = "UNCLASSIFIED"
+	case strings.HasPrefix(b, "C O N F"), strings.HasPrefix(b, "CONFIDENTIAL"):
+		class = "CONFIDENTIAL"
+	case strings.HasPrefix(b, "TOP SECRET"):
+		class = "TOP SECRET"
+	case strings.HasPrefix(b, "S E C R E T"), strings.HasPrefix(b, "SECRET"):
+		class = "SECRET"
+	case strings.HasPrefix(b, "LIMITED OFFICIAL USE"):
+		class = "LIMITED OFFICIAL USE"
+	default:
+		return ""
+	}
+	if i := strings.Index(b, "//"); i >= 0 {
+		if f := strings.Fields(b[i+2:]); len(f) > 0 {
+			class += "//" + f[0]
+		}
+	}
+	return class
+}
+
+// ParseTags splits a TAGS value: "PGOV PREL UN IZ", "PREL, GM, VT" or
+// "OVIP (STEINBERG, JAMES B.), PREL". A parenthesis stays with its tag.
+func ParseTags(v string) []string {
+	tags := []string{}
+	depth := 0
+	cur := strings.Builder{}
+	flush := func() {
+		if t := strings.Trim(cur.String(), " ,;."); t != "" {
+			if strings.HasPrefix(t, "(") && len(tags) > 0 {
+				tags[len(tags)-1] += " " + t
+			} else {
+				tags = append(tags, t)
+			}
+		}
+		cur.Reset()
+	}
+	for _, r := range v {
+		switch {
+		case r == '(':
+			if depth == 0 {
+				flush()
+			}
+			depth++
+			cur.WriteRune(r)
+		case r == ')':
+			depth--
+			cur.WriteRune(r)
+			if depth <= 0 {
+				depth = 0
+				flush()
+			}
+		case (r == ' ' || r == ',' || r == ';') && depth == 0:
+			flush()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return tags
+}
+
+// ParseRefs splits a REF value into its references: "A. 05 BUENOS AIRES
+// 00141 B. BUENOS AIRES 01610" gives ["05 BUENOS AIRES 00141", "BUENOS
+// AIRES 01610"]. Labels ("A.", "(B)", "C)") are dropped.
+func ParseRefs(v string) []string {
+	var out []string
+	f := strings.Fields(v)
+	var cur []string
+	flush := func() {
+		if s := strings.Trim(strings.Join(cur, " "), " ;,."); s != "" {
+			out = append(out, s)
+		}
+		cur = cur[:0]
+	}
+	for _, w := range f {
+		w = strings.TrimPrefix(w, "¶")
+		if w == "" {
+			continue
+		}
+		if refLabel(w) {
+			flush()
+			continue
+		}
+		if strings.HasSuffix(w, ";") {
+			cur = append(cur, strings.TrimSuffix(w, ";"))
+			flush()
+			continue
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return out
+}
+
+func refLabel(w string) bool {
+	w = strings.TrimPrefix(w, "(")
+	if len(w) != 2 {
+		return false
+	}
+	return w[0] >= 'A' && w[0] <= 'Z' && (w[1] == '.' || w[1] == ')' || w[1] == ':')
+}
+
+// title words that are offices, not names, in a Classified By line.
+var officeWords = map[string]bool{
+	"ambassador": true, "amb": true, "charge": true, "chargé": true, "d'affaires": true, "counselor": true,
+	"counsellor": true, "minister": true, "minister-counselor": true, "officer": true, "chief": true,
+	"deputy": true, "acting": true, "consul": true, "general": true, "political": true, "economic": true,
+	"director": true, "secretary": true, "assistant": true, "coordinator": true, "attache": true,
+	"advisor": true, "adviser": true, "head": true, "principal": true, "section": true, "mission": true,
+	"embassy": true, "affairs": true, "public": true, "management": true, "regional": true, "senior": true,
+	"special": true, "representative": true, "economic-political": true, "political-economic": true,
+	"polmc": true, "polcouns": true, "econcouns": true, "poloff": true, "econoff": true, "dcm": true,
+	"cda": true, "cg": true, "pol": true, "econ": true, "mc": true, "m/c": true, "a/dcm": true,
+	"a.i.": true, "ai": true, "the": true, "of": true, "for": true, "by": true, "and": true, "u.s.": true,
+	"us": true, "state": true, "department": true, "dept": true, "usun": true, "useu": true,
+	"pol/econ": true, "econ/pol": true, "interim": true, "commercial": true, "defense": true,
+	"military": true, "legal": true, "labor": true, "environment": true, "science": true,
+	"technology": true, "health": true, "unit": true, "office": true, "post": true, "a/s": true,
+	"polchief": true, "pol/c": true, "e/c": true, "chargee": true, "charg": true, "d'affairs": true,
+}
+
+var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
+
+// ParseClassifiedBy splits a Classified By value into the person's name and
+// office: "Ambassador Ryan C. Crocker for reasons 1.4 (b) and (d)." gives
+// name "Ryan C. Crocker", office "Ambassador".
+func ParseClassifiedBy(v string) ClassifiedBy {
+	text := strings.TrimSpace(v)
+	cb := ClassifiedBy{Text: text}
+	body := text
+	lower := asciiLower(body) // same length as body, so indexes agree
+	for _, stop := range []string{" for reason", ", reason", ". reason", "; reason", " reason", " reasons", " e.o.", " eo 1", "(reason", " 1.4", " 1.5", " for the reason"} {
+		if i := strings.Index(lower, stop); i >= 0 {
+			body = body[:i]
+			lower = lower[:i]
+		}
+	}
+	body = strings.Trim(body, " ,.;:-")
+	parts := strings.Split(body, ",")
+	best, bestLen, bestStart := -1, 0, 0
+	for i, p := range parts {
+		f := strings.Fields(p)
+		n := nameTail(f)
+		if n > bestLen {
+			best, bestLen, bestStart = i, n, len(f)-n
+		}
+	}
+	if best < 0 {
+		cb.Office = strings.TrimSpace(body)
+		return cb
+	}
+	f := strings.Fields(parts[best])
+	cb.Name = strings.Trim(strings.Join(f[bestStart:], " "), " .")
+	if bestStart > 0 {
+		cb.Office = strings.Join(f[:bestStart], " ")
+	} else {
+		var others []string
+		for i, p := range parts {
+			if i != best && strings.TrimSpace(p) != "" {
+				others = append(others, strings.TrimSpace(p))
+			}
+		}
+		cb.Office = strings.Join(others, ", ")
+	}
+	return cb
+}
+
+// nameTail returns how many words at the end of f form a person's name:
+// capitalized words, initials and name particles, after the last office word.
+func nameTail(f []string) int {
+	n := 0
+	for i := len(f) - 1; i >= 0; i-- {
+		w := f[i]
+		lw := strings.ToLower(strings.Trim(w, ".,;:"))
+		if officeWords[lw] {
+			break
+		}
+		if isInitial(w) || isCapWord(w) || (n > 0 && nameParticles[lw]) {
+			n++
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// asciiLower lowers ASCII letters only, keeping every byte offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isInitial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+}
+
+func isCapWord(w string) bool {
+	w = strings.TrimRight(w, ".")
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, r := range w[1:] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '\'' || r == '-' || r == '’' || r > 127) {
+			return false
+		}
+	}
+	return true
+}
+
+var signerStop = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, "NOTE": true, "BT": true, "NNNN": true,
+	"SIPDIS": true, "UNCLASSIFIED": true, "CONFIDENTIAL": true, "SECRET": true, "NOFORN": true, "UNCLAS": true}
+
+// FindSigner locates the signer, the surname closing a cable ("CROCKER",
+// "Rice", "... End comment. STEVENS"), in text after bodyStart. Trailing
+// junk (quotes, "=== CABLE ENDS ===", a stray date) is skipped. It returns
+// the signer's byte range, or 0, 0.
+func FindSigner(text string, bodyStart int) (int, int) {
+	end := len(text)
+	var ls int
+	for {
+		for end > bodyStart && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end <= bodyStart {
+			return 0, 0
+		}
+		ls = strings.LastIndexByte(text[bodyStart:end], '\n') + 1 + bodyStart
+		if line := text[ls:end]; hasLetter(line) && !strings.Contains(line, "CABLE ENDS") {
+			break
+		}
+		end = ls
+	}
+	type word struct{ s, e int }
+	var words []word
+	for i := ls; i < end; {
+		for i < end && isSpaceByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < end && !isSpaceByte(text[j]) {
+			j++
+		}
+		if j > i {
+			words = append(words, word{i, j})
+		}
+		i = j
+	}
+	// drop trailing words without letters: ".", "0", "11/20/2007", `",`
+	for len(words) > 0 && !hasLetter(text[words[len(words)-1].s:words[len(words)-1].e]) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return 0, 0
+	}
+	w := func(k int) string { return text[words[k].s:words[k].e] }
+	last := w(len(words) - 1)
+	if signerStop[strings.ToUpper(strings.Trim(last, ".,"))] || !isCapWord(last) || strings.HasSuffix(last, ".") {
+		return 0, 0
+	}
+	if len(words) <= 3 {
+		all := true
+		for k := range words {
+			all = all && isCapWord(w(k)) && !strings.HasSuffix(w(k), ".") && !signerStop[w(k)]
+		}
+		if all {
+			return words[0].s, words[len(words)-1].e
+		}
+	}
+	if len(words) < 2 {
+		return 0, 0
+	}
+	prev := w(len(words) - 2)
+	if strings.HasSuffix(prev, ".") || strings.HasSuffix(prev, `."`) || strings.HasSuffix(prev, ")") || isRedaction(prev) {
+		return words[len(words)-1].s, words[len(words)-1].e
+	}
+	return 0, 0
+}
+
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isAlpha(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRedaction(w string) bool {
+	return len(w) >= 4 && strings.Trim(w, "Xx") == ""
+}
+
+// RefIDFromBanner builds a reference id from a banner's origin and number
+// and the cable's year: "BAGHDAD", "... BAGHDAD 000323", 2009 gives
+// "09BAGHDAD323". It returns "" when any part is missing.
+func RefIDFromBanner(origin, banner string, when time.Time) string {
+	f := strings.Fields(banner)
+	if origin == "" || len(f) == 0 || when.IsZero() {
+		return ""
+	}
+	num := strings.TrimLeft(f[len(f)-1], "0")
+	if num == "" || !allDigits(num) {
+		return ""
+	}
+	return fmt.Sprintf("%02d%s%s", when.Year()%100, strings.ReplaceAll(origin, " ", ""), num)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+func isAlpha(c byte) bool     { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isAlnum(c byte) bool     { return isAlpha(c) || c >= '0' && c <= '9' }
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/pipeline"
+	"github.com/cablegraph/cablegraph/progress"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "cablegraph",
+		Short:         "Find who met whom in diplomatic cables and export the network",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
+	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout))
+	return root
+}
+
+func newRunCmd(stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "run [flags] [INPUT...]",
+		Short: "Read cable dumps and write cables.jsonl and report.json",
+		Long: `Read cable dumps (the release's cables.csv, its HTML pages, plain-text cables,
+folders of them, gzip of any, - for stdin) and write into the output folder:
+  cables.jsonl  one JSON object per cable (metadata, source position)
+  report.json   what was read, written and failed, with reasons and positions
+With no INPUT, runs on the bundled sample.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath, _ := cmd.Flags().GetString("config")
+			cfg, err := loadConfig(cmd.Flags(), configPath)
+			if err != nil {
+				return err
+			}
+			return runPipeline(cmd, cfg, args, stderr)
+		},
+	}
+	addRunFlags(cmd.Flags())
+	return cmd
+}
+
+// inputs expands the INPUT arguments, or the bundled sample when none.
+func inputs(args []string) ([]source.Input, bool, error) {
+	if len(args) == 0 {
+		ins, err := source.ExpandFS(cablegraph.Sample, cablegraph.SampleRoot)
+		return ins, true, err
+	}
+	ins, errs := source.Expand(args)
+	if len(errs) > 0 {
+		return nil, false, errors.Join(errs...)
+	}
+	if len(ins) == 0 {
+		return nil, false, fmt.Errorf("no cable files in %s", strings.Join(args, ", "))
+	}
+	return ins, false, nil
+}
+
+func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer) error {
+	ins, sample, err := inputs(args)
+	if err != nil {
+		return err
+	}
+	if sample {
+		fmt.Fprintf(stderr, "cablegraph: no input given: running on the bundled sample (%d files)\n", len(ins))
+	}
+	var total int64
+	for _, in := range ins {
+		if in.Size > 0 {
+			total += in.Size
+		}
+	}
+	pc := pipeline.Config{
+		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
+		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
+	}
+	if showProgress(cfg.Progress, stderr) {
+		bar := progress.Start(stderr, total, pc.BytesRead, pc.CablesDone, 200*time.Millisecond)
+		defer bar.Stop()
+	}
+	rep, err := pipeline.Run(cmd.Context(), pc)
+	if err != nil {
+		if rep != nil && rep.Interrupted {
+			return &exitErr{code: exitError, msg: fmt.Sprintf("interrupted after %d cables; nothing written to %s", rep.CablesRead, cfg.Output)}
+		}
+		return err
+	}
+	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed; %d dated by DTG, %d by release metadata, %d undated\n",
+		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
+	fmt.Fprintf(stderr, "cablegraph: wrote %s and %s\n", filepath.Join(cfg.Output, pipeline.CablesFile), filepath.Join(cfg.Output, pipeline.ReportFile))
+	failed := 0
+	for _, f := range rep.Failures {
+		if failed < 10 {
+			fmt.Fprintf(stderr, "cablegraph: failed: %s: %s %s\n", f.Source, f.Cable, f.Reason)
+		}
+		failed++
+	}
+	if failed > 10 {
+		fmt.Fprintf(stderr, "cablegraph: ... and %d more failures in %s\n", failed-10, filepath.Join(cfg.Output, pipeline.ReportFile))
+	}
+	if failed > 0 && !cfg.KeepGoing {
+		return &exitErr{code: exitFailed, msg: fmt.Sprintf("%d failures (use --keep-going to exit 0 anyway)", failed)}
+	}
+	return nil
+}
+
+func showProgress(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newInspectCmd(stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "inspect INPUT [--cable REFID]",
+		Short: "Print cables' metadata and normalized text",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			want, _ := cmd.Flags().GetString("cable")
+			original, _ := cmd.Flags().GetBool("original")
+			ins, errs := source.Expand(args)
+			if len(errs) > 0 {
+				return errors.Join(errs...)
+			}
+			found := false
+			for _, in := range ins {
+				if err := inspectInput(cmd, in, want, original, stdout, &found); err != nil {
+					return err
+				}
+			}
+			if want != "" && !found {
+				return fmt.Errorf("cable %s not found in %s", want, args[0])
+			}
+			return nil
+		},
+	}
+	cmd.Flags().String("cable", "", "only the cable with this reference id")
+	cmd.Flags().Bool("original", false, "print the text as read instead of the normalized text")
+	return cmd
+}
+
+func inspectInput(cmd *cobra.Command, in source.Input, want string, original bool, w io.Writer, found *bool) error {
+	r, err := source.Open(in, nil)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for {
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		raw, err := r.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var re *source.RecordError
+		if errors.As(err, &re) {
+			if want == "" || re.RefID == want {
+				fmt.Fprintf(w, "# error: %v\n\n", err)
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if want != "" && raw.RefID != "" && raw.RefID != want {
+			continue
+		}
+		c, err := cable.Parse(raw)
+		if err != nil {
+			fmt.Fprintf(w, "# error: %s: %v\n\n", raw.Pos, err)
+			continue
+		}
+		if want != "" && c.Cable != want {
+			continue
+		}
+		*found = true
+		printCable(w, c, original)
+	}
+}
+
+func printCable(w io.Writer, c *cable.Cable, original bool) {
+	if original {
+		fmt.Fprintf(w, "# %s\n%s\n", c.Cable, c.Text)
+		return
+	}
+	cable.Render(w, c)
+}

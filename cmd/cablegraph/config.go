@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+)
+
+// Config holds the settings of a run, from cablegraph.yaml (or --config),
+// CABLEGRAPH_* environment variables and flags, later ones winning.
+type Config struct {
+	Output    string `mapstructure:"output"`
+	Jobs      int    `mapstructure:"jobs"`
+	Progress  string `mapstructure:"progress"`
+	WithText  bool   `mapstructure:"with_text"`
+	KeepGoing bool   `mapstructure:"keep_going"`
+}
+
+// settings maps each config key to its flag name.
+var settings = map[string]string{
+	"output":     "output",
+	"jobs":       "jobs",
+	"progress":   "progress",
+	"with_text":  "with-text",
+	"keep_going": "keep-going",
+}
+
+// DefaultConfigFile is read from the working folder when present.
+const DefaultConfigFile = "cablegraph.yaml"
+
+func addRunFlags(fs *pflag.FlagSet) {
+	fs.StringP("output", "o", "out", "folder to write the outputs into")
+	fs.IntP("jobs", "j", runtime.NumCPU(), "workers for the CPU stages")
+	fs.String("progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
+	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
+	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
+}
+
+// loadConfig merges the config file, the environment and the flags into a
+// Config and validates it. configPath is --config ("" to look for
+// cablegraph.yaml in the working folder).
+func loadConfig(fs *pflag.FlagSet, configPath string) (Config, error) {
+	v := viper.New()
+	v.SetEnvPrefix("CABLEGRAPH")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := v.BindPFlag(k, fs.Lookup(settings[k])); err != nil {
+			return Config{}, err
+		}
+		if err := v.BindEnv(k); err != nil {
+			return Config{}, err
+		}
+	}
+	file := configPath
+	if file == "" {
+		if _, err := os.Stat(DefaultConfigFile); err == nil {
+			file = DefaultConfigFile
+		}
+	}
+	if file != "" {
+		if err := checkFile(file); err != nil {
+			return Config{}, err
+		}
+		v.SetConfigFile(file)
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	var c Config
+	if err := v.Unmarshal(&c); err != nil {
+		return Config{}, fmt.Errorf("settings (%s, CABLEGRAPH_* environment, flags): %w", orNone(file), err)
+	}
+	if err := c.validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// checkFile reads a config file alone and rejects unknown keys and values
+// of the wrong type, naming the file and the key.
+func checkFile(file string) error {
+	f := viper.New()
+	f.SetConfigFile(file)
+	if err := f.ReadInConfig(); err != nil {
+		var nf viper.ConfigFileNotFoundError
+		if errors.As(err, &nf) || os.IsNotExist(err) {
+			return fmt.Errorf("config file %s: not found", file)
+		}
+		return fmt.Errorf("config file %s: %w", file, err)
+	}
+	var unknown []string
+	for _, k := range f.AllKeys() {
+		top := strings.SplitN(k, ".", 2)[0]
+		if _, ok := settings[top]; !ok || top != k {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fmt.Errorf("config file %s: unknown key %q (known: %s)", file, unknown[0], strings.Join(knownKeys(), ", "))
+	}
+	var c Config
+	if err := f.Unmarshal(&c); err != nil {
+		return fmt.Errorf("config file %s: %w", file, err)
+	}
+	for _, k := range f.AllKeys() {
+		if err := validateKey(k, c); err != nil {
+			return fmt.Errorf("config file %s: %w", file, err)
+		}
+	}
+	return nil
+}
+
+func knownKeys() []string {
+	var ks []string
+	for k := range settings {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func orNone(file string) string {
+	if file == "" {
+		return "no config file"
+	}
+	return file
+}
+
+func (c Config) validate() error {
+	for _, k := range knownKeys() {
+		if err := validateKey(k, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateKey(k string, c Config) error {
+	switch k {
+	case "output":
+		if strings.TrimSpace(c.Output) == "" {
+			return fmt.Errorf("key %q: must not be empty", k)
+		}
+	case "jobs":
+		if c.Jobs < 1 || c.Jobs > 1024 {
+			return fmt.Errorf("key %q: %d is out of range 1..1024", k, c.Jobs)
+		}
+	case "progress":
+		switch c.Progress {
+		case "auto", "always", "never":
+		default:
+			return fmt.Errorf("key %q: %q is not one of auto, always, never", k, c.Progress)
+		}
+	}
+	return nil
+}

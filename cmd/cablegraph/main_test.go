@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs the command line in dir and returns the exit status and output.
+func cli(t *testing.T, dir string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	if dir != "" {
+		t.Chdir(dir)
+	}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestRunSample(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cli(t, dir, nil, "run", "-o", "res", "-j", "2")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"cables.jsonl", "report.json"} {
+		if _, err := os.Stat(filepath.Join(dir, "res", f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	if !strings.Contains(stderr, "bundled sample") || !strings.Contains(stderr, "21 written, 0 failed") {
+		t.Errorf("stderr does not summarize the run:\n%s", stderr)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string // cablegraph.yaml in the working folder
+		env     map[string]string
+		args    []string
+		wantErr string // substring of stderr; empty for success
+		wantOut string // output folder expected to be written
+	}{
+		{name: "file sets output", file: "output: fromfile\n", wantOut: "fromfile"},
+		{name: "env beats file", file: "output: fromfile\n", env: map[string]string{"CABLEGRAPH_OUTPUT": "fromenv"}, wantOut: "fromenv"},
+		{name: "flag beats env", file: "output: fromfile\n", env: map[string]string{"CABLEGRAPH_OUTPUT": "fromenv"}, args: []string{"-o", "fromflag"}, wantOut: "fromflag"},
+		{name: "unknown key", file: "output: x\nworkers: 3\n", wantErr: `cablegraph.yaml: unknown key "workers"`},
+		{name: "bad value type", file: "jobs: many\n", wantErr: "cablegraph.yaml"},
+		{name: "bad value range", file: "jobs: 0\n", wantErr: `cablegraph.yaml: key "jobs": 0 is out of range`},
+		{name: "bad progress", file: "progress: sometimes\n", wantErr: `key "progress": "sometimes" is not one of`},
+		{name: "bad env value", env: map[string]string{"CABLEGRAPH_JOBS": "-3"}, wantErr: `key "jobs": -3 is out of range`},
+		{name: "missing --config file", args: []string{"--config", "nope.yaml"}, wantErr: "config file nope.yaml: not found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				os.WriteFile(filepath.Join(dir, "cablegraph.yaml"), []byte(tt.file), 0o644)
+			}
+			args := append([]string{"run", "--progress", "never"}, tt.args...)
+			code, _, stderr := cli(t, dir, tt.env, args...)
+			if tt.wantErr != "" {
+				if code == exitOK || !strings.Contains(stderr, tt.wantErr) {
+					t.Errorf("exit %d, stderr %q; want failure saying %q", code, stderr, tt.wantErr)
+				}
+				if entries, _ := os.ReadDir(dir); len(entries) > 1 {
+					t.Errorf("a bad config still ran: %v", entries)
+				}
+				return
+			}
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, tt.wantOut, "cables.jsonl")); err != nil {
+				t.Errorf("output not in %s: %v", tt.wantOut, err)
+			}
+		})
+	}
+}
+
+func TestFailedCablesExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	bad := `"1","2/8/2009 08:01","09X1","E","C","","h","fine"` + "\n" + `"2","2/8/2009 08:01","09X2","E","C","","h"` + "\n"
+	os.WriteFile(filepath.Join(dir, "in.csv"), []byte(bad), 0o644)
+	code, _, stderr := cli(t, dir, nil, "run", "--progress", "never", "in.csv")
+	if code != exitFailed || !strings.Contains(stderr, "in.csv:2 (row 2): 09X2 row has 7 columns") {
+		t.Errorf("exit %d, stderr %q; want %d and the failed row's position", code, stderr, exitFailed)
+	}
+	code, _, _ = cli(t, "", nil, "run", "--progress", "never", "--keep-going", "in.csv")
+	if code != exitOK {
+		t.Errorf("--keep-going: exit %d, want 0", code)
+	}
+}
+
+func TestInspect(t *testing.T) {
+	sample := filepath.Join("..", "..", "testdata", "sample", "text", "09BAGHDAD323.txt")
+	abs, _ := filepath.Abs(sample)
+	code, stdout, stderr := cli(t, "", nil, "inspect", abs, "--cable", "09BAGHDAD323")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"# 09BAGHDAD323", "signer:         CROCKER", "[- 12. (C)] UN Secretary General Ban Ki Moon paid"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("inspect output lacks %q", want)
+		}
+	}
+	code, _, stderr = cli(t, "", nil, "inspect", abs, "--cable", "09NOWHERE1")
+	if code == exitOK || !strings.Contains(stderr, "cable 09NOWHERE1 not found") {
+		t.Errorf("missing cable: exit %d, %q", code, stderr)
+	}
+}

@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// atomicFile is written to a temporary file beside its final name and
+// renamed into place by commit, so readers never see half a file and an
+// interrupted run leaves the old file as it was.
+type atomicFile struct {
+	f    *os.File
+	w    *bufio.Writer
+	path string
+	done bool
+}
+
+func newAtomicFile(path string) (*atomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("creating %s: %w", path, err)
+	}
+	return &atomicFile{f: f, w: bufio.NewWriterSize(f, 1<<20), path: path}, nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.w.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	if err := a.f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	if err := os.Chmod(a.f.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(a.f.Name(), a.path); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	a.done = true
+	return nil
+}
+
+// abort removes the temporary file unless commit succeeded.
+func (a *atomicFile) abort() {
+	if a.done {
+		return
+	}
+	a.f.Close()
+	os.Remove(a.f.Name())
+	a.done = true
+}

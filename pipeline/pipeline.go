@@ -1,0 +1,334 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+// Config is what a run needs. The CLI fills it from flags, the environment
+// and a config file; the pipeline never reads settings itself.
+type Config struct {
+	Inputs   []source.Input
+	OutDir   string
+	Jobs     int  // workers for the CPU stages; at least 1
+	WithText bool // write each cable's original and normalized text too
+	// Counters the caller may watch while the run goes (progress): input
+	// bytes consumed and cables done. Either may be nil.
+	BytesRead  *atomic.Int64
+	CablesDone *atomic.Int64
+}
+
+// Record is one line of cables.jsonl.
+type Record struct {
+	cable.Meta
+	Text       string `json:"text,omitempty"`
+	Normalized string `json:"normalized,omitempty"`
+}
+
+// Output file names inside the output folder.
+const (
+	CablesFile = "cables.jsonl"
+	ReportFile = "report.json"
+)
+
+// item travels from the reader to the workers to the writer.
+type item struct {
+	seq   int
+	input int
+	raw   cable.Raw
+	err   error // a bad record, or (fatal) an input that broke
+	fatal bool
+	// set by the workers
+	meta    *cable.Meta
+	line    []byte // the encoded cables.jsonl line
+	elapsed time.Duration
+}
+
+// Run reads every input, processes every cable and writes the outputs into
+// cfg.OutDir. Outputs are written to temporary files and renamed into place
+// only when the run completes, so a cancelled run leaves no partial file.
+// The report is returned in every case; the error is non-nil only when the
+// run could not complete (cancelled, or an output could not be written).
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Jobs < 1 {
+		cfg.Jobs = 1
+	}
+	if cfg.BytesRead == nil {
+		cfg.BytesRead = new(atomic.Int64)
+	}
+	if cfg.CablesDone == nil {
+		cfg.CablesDone = new(atomic.Int64)
+	}
+	rep := &Report{Started: time.Now().UTC(), Jobs: cfg.Jobs, Warnings: map[string]int{}, Failures: []Failure{}}
+	for _, in := range cfg.Inputs {
+		rep.Inputs = append(rep.Inputs, InputReport{Path: in.Path})
+	}
+	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+		return rep, fmt.Errorf("output folder: %w", err)
+	}
+	out, err := newAtomicFile(filepath.Join(cfg.OutDir, CablesFile))
+	if err != nil {
+		return rep, err
+	}
+	defer out.abort()
+
+	g, ctx := errgroup.WithContext(ctx)
+	window := make(chan struct{}, 16*cfg.Jobs+64) // cables in flight: bounds memory
+	raws := make(chan *item, 4*cfg.Jobs)
+	done := make(chan *item, 4*cfg.Jobs)
+
+	g.Go(func() error {
+		defer close(raws)
+		return readAll(ctx, cfg, window, raws)
+	})
+	var workers errgroup.Group
+	for w := 0; w < cfg.Jobs; w++ {
+		workers.Go(func() error {
+			for it := range raws {
+				process(it, cfg.WithText)
+				select {
+				case done <- it:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		err := workers.Wait()
+		close(done)
+		return err
+	})
+	g.Go(func() error {
+		return writeOrdered(ctx, done, window, out.w, rep, cfg.CablesDone)
+	})
+	err = g.Wait()
+	rep.InputBytes = cfg.BytesRead.Load()
+	rep.Timings.Total = time.Since(rep.Started).Seconds()
+	if rep.Timings.Total > 0 {
+		rep.Timings.MBPerSec = float64(rep.Bytes) / 1e6 / rep.Timings.Total
+	}
+	if err != nil {
+		if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+			rep.Interrupted = true
+		}
+		return rep, err
+	}
+	if err := out.commit(); err != nil {
+		return rep, err
+	}
+	rep.Outputs = append(rep.Outputs, CablesFile, ReportFile)
+	if err := writeReport(cfg.OutDir, rep); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// readAll is the read stage: inputs one after another, records in order.
+func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- *item) error {
+	seq := 0
+	send := func(it *item) error {
+		select {
+		case window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		it.seq = seq
+		seq++
+		select {
+		case raws <- it:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for i, in := range cfg.Inputs {
+		r, err := source.Open(in, cfg.BytesRead)
+		if err != nil {
+			if err := send(&item{input: i, err: err, fatal: true}); err != nil {
+				return err
+			}
+			continue
+		}
+		for {
+			raw, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			var re *source.RecordError
+			if err != nil && !errors.As(err, &re) {
+				if err := send(&item{input: i, err: err, fatal: true}); err != nil {
+					r.Close()
+					return err
+				}
+				break
+			}
+			if err := send(&item{input: i, raw: raw, err: err}); err != nil {
+				r.Close()
+				return err
+			}
+		}
+		r.Close()
+	}
+	return nil
+}
+
+// process is the worker stage: parse and normalize one cable, encode its line.
+func process(it *item, withText bool) {
+	if it.err != nil {
+		return
+	}
+	start := time.Now()
+	defer func() {
+		// A bug on one cable must not cost the others: report it as that
+		// cable's failure, with where it came from.
+		if p := recover(); p != nil {
+			it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: fmt.Errorf("internal error: %v", p)}
+		}
+	}()
+	c, err := cable.Parse(it.raw)
+	if err != nil {
+		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: err}
+		return
+	}
+	rec := Record{Meta: c.Meta}
+	if withText {
+		rec.Text = c.Text
+		rec.Normalized = c.Doc.Text.S
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: c.Cable, Err: err}
+		return
+	}
+	it.meta = &c.Meta
+	it.line = buf.Bytes()
+	it.raw.Text, it.raw.Header = "", "" // let the text go before the writer's turn
+	it.elapsed = time.Since(start)
+}
+
+// writeOrdered is the last stage: it restores input order and writes.
+func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}, w *bufio.Writer, rep *Report, count *atomic.Int64) error {
+	pending := map[int]*item{}
+	next := 0
+	var normalize time.Duration
+	for it := range done {
+		pending[it.seq] = it
+		for {
+			it, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if err := account(it, w, rep); err != nil {
+				return err
+			}
+			normalize += it.elapsed
+			count.Add(1)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+	rep.Timings.Normalize = normalize.Seconds()
+	sortWarnings(rep)
+	return nil
+}
+
+// account writes a processed item and adds it to the report.
+func account(it *item, w *bufio.Writer, rep *Report) error {
+	in := &rep.Inputs[it.input]
+	if it.fatal {
+		in.Error = it.err.Error()
+		rep.Failures = append(rep.Failures, Failure{Source: cable.Position{File: in.Path}, Reason: it.err.Error()})
+		return nil
+	}
+	in.Bytes += it.raw.Size
+	rep.Bytes += it.raw.Size
+	rep.CablesRead++
+	in.Cables++
+	if it.err != nil {
+		rep.CablesFailed++
+		in.Failed++
+		f := Failure{Reason: it.err.Error()}
+		var re *source.RecordError
+		if errors.As(it.err, &re) {
+			f.Source, f.Cable, f.Reason = re.Pos, re.RefID, re.Err.Error()
+		}
+		rep.Failures = append(rep.Failures, f)
+		return nil
+	}
+	if _, err := w.Write(it.line); err != nil {
+		return fmt.Errorf("writing %s: %w", CablesFile, err)
+	}
+	rep.CablesWritten++
+	m := it.meta
+	switch m.DateSource {
+	case "dtg":
+		rep.Dates.DTG++
+	case "release":
+		rep.Dates.Release++
+	default:
+		rep.Dates.None++
+	}
+	if m.AllCaps {
+		rep.AllCaps++
+	}
+	for _, wn := range m.Warnings {
+		kind := warningKind(wn)
+		rep.Warnings[kind]++
+		if rep.Warnings[kind] <= samplesPerWarning {
+			rep.WarningSamples = append(rep.WarningSamples, Failure{Source: m.Source, Cable: m.Cable, Reason: wn})
+		}
+	}
+	return nil
+}
+
+// warningKind groups warnings by their text before any quoted detail.
+func warningKind(w string) string {
+	if i := bytes.IndexAny([]byte(w), `"'(0123456789`); i > 0 {
+		return string(bytes.TrimRight([]byte(w[:i]), " :"))
+	}
+	return w
+}
+
+func sortWarnings(rep *Report) {
+	sort.SliceStable(rep.WarningSamples, func(i, j int) bool {
+		return warningKind(rep.WarningSamples[i].Reason) < warningKind(rep.WarningSamples[j].Reason)
+	})
+}
+
+func writeReport(dir string, rep *Report) error {
+	f, err := newAtomicFile(filepath.Join(dir, ReportFile))
+	if err != nil {
+		return err
+	}
+	defer f.abort()
+	enc := json.NewEncoder(f.w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	return f.commit()
+}

@@ -1,0 +1,243 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+const corpus = "../../shared/corpus/cables.csv.gz"
+
+func sampleInputs(t *testing.T) []source.Input {
+	t.Helper()
+	ins, err := source.ExpandFS(cablegraph.Sample, cablegraph.SampleRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ins
+}
+
+func TestRunSample(t *testing.T) {
+	out := t.TempDir()
+	rep, err := Run(context.Background(), Config{Inputs: sampleInputs(t), OutDir: out, Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.CablesRead != 21 || rep.CablesWritten != 21 || rep.CablesFailed != 0 {
+		t.Errorf("read %d written %d failed %d, want 21 21 0", rep.CablesRead, rep.CablesWritten, rep.CablesFailed)
+	}
+	lines := readLines(t, filepath.Join(out, CablesFile))
+	if len(lines) != 21 {
+		t.Fatalf("%d lines in cables.jsonl, want 21", len(lines))
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"cable", "date", "origin", "classification", "subject", "tags", "classified_by", "signer", "source", "all_caps"} {
+		if _, ok := rec[k]; !ok {
+			t.Errorf("cables.jsonl lacks key %q", k)
+		}
+	}
+	if rec["cable"] != "09BAGHDAD323" || rec["date"] != "2009-02-08" || rec["signer"] != "CROCKER" {
+		t.Errorf("last record = %v %v %v", rec["cable"], rec["date"], rec["signer"])
+	}
+	var r2 Report
+	b, err := os.ReadFile(filepath.Join(out, ReportFile))
+	if err != nil || json.Unmarshal(b, &r2) != nil || r2.CablesRead != 21 {
+		t.Errorf("report.json unreadable or wrong: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".*tmp*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// TestDeterministic runs the same input with 1 and 8 workers: the outputs
+// must be byte-identical.
+func TestDeterministic(t *testing.T) {
+	ins := sampleInputs(t)
+	if _, err := os.Stat(corpus); err == nil && !testing.Short() {
+		ins = append(ins, source.Input{Path: corpus})
+	}
+	var outs [][]byte
+	for _, j := range []int{1, 8} {
+		dir := t.TempDir()
+		if _, err := Run(context.Background(), Config{Inputs: ins, OutDir: dir, Jobs: j, WithText: true}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, CablesFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, b)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("cables.jsonl differs between -j 1 and -j 8")
+	}
+}
+
+// TestCancel cancels a run: it must stop, report the interruption, leave
+// the output folder as it was and leak no goroutines.
+func TestCancel(t *testing.T) {
+	ins := sampleInputs(t)
+	for i := 0; i < 6; i++ {
+		ins = append(ins, ins...)
+	}
+	out := t.TempDir()
+	old := filepath.Join(out, CablesFile)
+	os.WriteFile(old, []byte("earlier run\n"), 0o644)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	var rep *Report
+	var err error
+	go func() {
+		rep, err = Run(ctx, Config{Inputs: ins, OutDir: out, Jobs: 4})
+		close(done)
+	}()
+	time.Sleep(5 * time.Millisecond)
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("run did not stop within a second of cancellation")
+	}
+	if err == nil {
+		t.Skip("the run finished before the cancellation")
+	}
+	if !rep.Interrupted {
+		t.Error("report does not say interrupted")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("output folder holds %d entries, want only the earlier file", len(entries))
+	}
+	if b, _ := os.ReadFile(old); string(b) != "earlier run\n" {
+		t.Error("the earlier output was overwritten")
+	}
+	deadline := time.Now().Add(time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the run, %d before", n, before)
+	}
+}
+
+var pageBreak = regexp.MustCompile(`[A-Z]+ \d{4,8} +\d{3}(\.\d+)? OF \d{3}|SECTION \d+ OF \d+|PAGE \d+ +[A-Z]`)
+
+// TestCorpus reads the 6,712 cables of the shared corpus: every one read,
+// none failed, refids as in the release, dates parsed, and no page-break
+// line left in any normalized text.
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("skipping: %s not found (the shared corpus sits beside the project in CI)", corpus)
+	}
+	if testing.Short() {
+		t.Skip("skipping the corpus run in -short mode")
+	}
+	out := t.TempDir()
+	rep, err := Run(context.Background(), Config{Inputs: []source.Input{{Path: corpus}}, OutDir: out, Jobs: runtime.NumCPU(), WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.CablesRead != 6712 || rep.CablesFailed != 0 || rep.CablesWritten != 6712 {
+		t.Fatalf("read %d, written %d, failed %d; want 6712, 6712, 0: %v", rep.CablesRead, rep.CablesWritten, rep.CablesFailed, rep.Failures)
+	}
+	release := releaseRefIDs(t)
+	seen := map[string]bool{}
+	dated, dtg, breaks := 0, 0, 0
+	for i, line := range readLines(t, filepath.Join(out, CablesFile)) {
+		var r struct {
+			Cable      string `json:"cable"`
+			Date       string `json:"date"`
+			DateSource string `json:"date_source"`
+			Normalized string `json:"normalized"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Cable != release[i] {
+			t.Errorf("cable %d is %q, the release says %q", i+1, r.Cable, release[i])
+		}
+		if seen[r.Cable] {
+			t.Errorf("refid %s twice", r.Cable)
+		}
+		seen[r.Cable] = true
+		if r.Date != "" {
+			dated++
+		}
+		if r.DateSource == "dtg" {
+			dtg++
+		}
+		for _, m := range pageBreak.FindAllString(r.Normalized, -1) {
+			breaks++
+			if breaks <= 5 {
+				t.Errorf("%s: page break left in normalized text: %q", r.Cable, m)
+			}
+		}
+	}
+	if breaks > 0 {
+		t.Errorf("%d page-break markers left in normalized texts", breaks)
+	}
+	if dated*100 < 6712*99 {
+		t.Errorf("dates parsed for %d of 6712 cables, want at least 99%%", dated)
+	}
+	// Cables whose header has a date-time group must be dated from it.
+	t.Logf("dated %d of 6712 (%d from the DTG, %d from the release)", dated, dtg, dated-dtg)
+	if dtg < 6064 {
+		t.Errorf("%d cables dated from their DTG; the corpus has 6064 with a DTG in the header", dtg)
+	}
+}
+
+// releaseRefIDs reads the third column of every row with a plain scan,
+// independent of the reader under test.
+func releaseRefIDs(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	row := regexp.MustCompile(`^"\d+","[0-9/: ]+","([^"]+)","`)
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		if m := row.FindStringSubmatch(sc.Text()); m != nil {
+			ids = append(ids, m[1])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 6712 {
+		t.Fatalf("plain scan found %d rows", len(ids))
+	}
+	return ids
+}
+
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}

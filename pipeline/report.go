@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"time"
+
+	"github.com/cablegraph/cablegraph/cable"
+)
+
+// Report accounts for a run: what was read, written and lost, and why.
+type Report struct {
+	Inputs []InputReport `json:"inputs"`
+	// InputBytes is what was read from the inputs (compressed size for
+	// gzip); Bytes is the size of the cable records, uncompressed.
+	InputBytes    int64     `json:"input_bytes"`
+	Bytes         int64     `json:"bytes"`
+	CablesRead    int       `json:"cables_read"`
+	CablesWritten int       `json:"cables_written"`
+	CablesFailed  int       `json:"cables_failed"`
+	Failures      []Failure `json:"failures"`
+	// Warnings counts repairs and gaps by kind ("no date-time group",
+	// "empty body"); WarningSamples lists the first few of each with the
+	// cable they concern.
+	Warnings       map[string]int `json:"warnings"`
+	WarningSamples []Failure      `json:"warning_samples,omitempty"`
+	Dates          DateStats      `json:"dates"`
+	AllCaps        int            `json:"all_caps"`
+	Outputs        []string       `json:"outputs"`
+	Interrupted    bool           `json:"interrupted"`
+	Started        time.Time      `json:"started"`
+	Timings        Timings        `json:"timings"`
+	Jobs           int            `json:"jobs"`
+}
+
+// InputReport is one input file's share of the run.
+type InputReport struct {
+	Path   string `json:"path"`
+	Bytes  int64  `json:"bytes"`
+	Cables int    `json:"cables"`
+	Failed int    `json:"failed"`
+	Error  string `json:"error,omitempty"` // the input could not be read to its end
+}
+
+// Failure is a cable (or record) that could not be processed, or a warning.
+type Failure struct {
+	Source cable.Position `json:"source"`
+	Cable  string         `json:"cable,omitempty"`
+	Reason string         `json:"reason"`
+}
+
+// DateStats says where the cables' dates came from.
+type DateStats struct {
+	DTG     int `json:"dtg"`     // from the date-time group
+	Release int `json:"release"` // from the release's metadata
+	None    int `json:"none"`
+}
+
+// Timings are wall-clock seconds for the run and CPU-side seconds summed
+// over workers for the per-cable work.
+type Timings struct {
+	Total     float64 `json:"total_seconds"`
+	Normalize float64 `json:"normalize_seconds"`
+	MBPerSec  float64 `json:"mb_per_second"`
+}
+
+const samplesPerWarning = 5

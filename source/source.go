@@ -1,0 +1,315 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/cablegraph/cablegraph/cable"
+)
+
+// Stdin is the input name that stands for standard input.
+const Stdin = "-"
+
+// MaxRecord is the largest record a reader accepts (a whole HTML page or
+// text file, or one row of cables.csv). Larger ones are reported and
+// skipped, so memory stays bounded whatever the input.
+const MaxRecord = 64 << 20
+
+// Input is one file to read.
+type Input struct {
+	Path string // file path, or "-" for standard input
+	Size int64  // bytes on disk; -1 when unknown (standard input)
+	// FS, when set, is the file system Path is read from (the bundled
+	// sample); otherwise Path names a file on disk.
+	FS fs.FS
+}
+
+// Reader yields the cables of one input. Next returns io.EOF after the last
+// one. A *RecordError means one record was bad and was skipped: call Next
+// again for the rest. Any other error ends the input.
+type Reader interface {
+	Next() (cable.Raw, error)
+	Close() error
+}
+
+// RecordError is a bad record: where it is, its reference id when it could
+// be read, and what is wrong.
+type RecordError struct {
+	Pos   cable.Position
+	RefID string
+	Err   error
+}
+
+func (e *RecordError) Error() string {
+	if e.RefID != "" {
+		return fmt.Sprintf("%s: %s: %v", e.Pos, e.RefID, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Pos, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// ExpandFS lists the cable files under root in fsys, in lexical order.
+func ExpandFS(fsys fs.FS, root string) ([]Input, error) {
+	var ins []Input
+	err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !cableFile(d.Name()) {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		ins = append(ins, Input{Path: path, Size: fi.Size(), FS: fsys})
+		return nil
+	})
+	return ins, err
+}
+
+// Expand turns the paths given by a user into inputs: files as they are,
+// folders walked recursively (in lexical order, cable files only, symbolic
+// links to files followed, links to folders not, so a link loop cannot
+// trap the walk), "-" as standard input. Paths that cannot be read are
+// returned as errors; the others are still expanded.
+func Expand(paths []string) ([]Input, []error) {
+	var ins []Input
+	var errs []error
+	for _, p := range paths {
+		if p == Stdin {
+			ins = append(ins, Input{Path: Stdin, Size: -1})
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !fi.IsDir() {
+			ins = append(ins, Input{Path: p, Size: fi.Size()})
+			continue
+		}
+		var found []Input
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, err)
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !cableFile(d.Name()) {
+				return nil
+			}
+			fi, err := os.Stat(path) // follows a link to a file
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			if fi.IsDir() {
+				return nil // a link to a folder: not followed
+			}
+			found = append(found, Input{Path: path, Size: fi.Size()})
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+		ins = append(ins, found...)
+	}
+	return ins, errs
+}
+
+// cableFile reports whether a file found in a folder is worth reading.
+func cableFile(name string) bool {
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch filepath.Ext(name) {
+	case ".csv", ".html", ".htm", ".txt", ".text", "":
+		return true
+	}
+	return false
+}
+
+// Open opens an input, undoes gzip compression when the data starts with
+// gzip's magic bytes, and picks the reader by what the data looks like.
+// read, when not nil, counts the input bytes consumed (compressed bytes for
+// gzip), for progress reports.
+func Open(in Input, read *atomic.Int64) (Reader, error) {
+	name := in.Path
+	var f io.ReadCloser
+	switch {
+	case in.FS != nil:
+		file, err := in.FS.Open(in.Path)
+		if err != nil {
+			return nil, err
+		}
+		f = file
+	case in.Path == Stdin:
+		name = "<stdin>"
+		f = io.NopCloser(os.Stdin)
+	default:
+		file, err := os.Open(in.Path)
+		if err != nil {
+			return nil, err
+		}
+		f = file
+	}
+	var r io.Reader = f
+	if read != nil {
+		r = &counter{r: f, n: read}
+	}
+	br := bufio.NewReaderSize(r, 1<<20)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		br = bufio.NewReaderSize(zr, 1<<20)
+	}
+	head, err := br.Peek(512)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, readErr(err))
+	}
+	switch sniff(head, in.Path) {
+	case cable.FormatCSV:
+		return newCSVReader(name, br, f), nil
+	case cable.FormatHTML:
+		return &fileReader{name: name, r: br, c: f, format: cable.FormatHTML}, nil
+	case cable.FormatText:
+		return &fileReader{name: name, r: br, c: f, format: cable.FormatText}, nil
+	}
+	f.Close()
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, fmt.Errorf("%s: empty file", name)
+	}
+	return nil, fmt.Errorf("%s: not a cable dump: binary data", name)
+}
+
+// sniff says what format data starting with head is in, or "" for binary.
+// A file named .csv is the release's cables.csv whatever its first line
+// (a header row is reported as lines outside any row).
+func sniff(head []byte, name string) cable.Format {
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(h) == 0 {
+		return ""
+	}
+	if rowStart(h) {
+		return cable.FormatCSV
+	}
+	// binary: NUL bytes or much invalid UTF-8 in the first bytes
+	bad := 0
+	for i := 0; i < len(h); {
+		r, n := utf8.DecodeRune(h[i:])
+		if r == 0 || (r == utf8.RuneError && n == 1 && i+4 < len(h)) {
+			bad++
+		}
+		i += n
+	}
+	if bad*10 > len(h) || bytes.IndexByte(h, 0) >= 0 && bad*50 > len(h) {
+		return ""
+	}
+	if strings.HasSuffix(strings.TrimSuffix(strings.ToLower(name), ".gz"), ".csv") {
+		return cable.FormatCSV
+	}
+	if h[0] == '<' {
+		return cable.FormatHTML
+	}
+	return cable.FormatText
+}
+
+// readErr makes gzip's and io's errors say what they mean for a dump.
+func readErr(err error) error {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("unexpected end of data (truncated file?): %w", err)
+	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		return fmt.Errorf("corrupt gzip data: %w", err)
+	}
+	return err
+}
+
+type counter struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// clean makes record text safe to carry on: invalid UTF-8 becomes U+FFFD and
+// NUL bytes are dropped, each noted as a warning.
+func clean(s string, warn *[]string, what string) string {
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+		*warn = append(*warn, what+": NUL bytes removed")
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		*warn = append(*warn, what+": invalid UTF-8 replaced with U+FFFD")
+	}
+	return s
+}
+
+// fileReader reads a file holding one cable: an HTML page or a plain text.
+type fileReader struct {
+	name   string
+	r      *bufio.Reader
+	c      io.Closer
+	format cable.Format
+	done   bool
+}
+
+func (f *fileReader) Next() (cable.Raw, error) {
+	if f.done {
+		return cable.Raw{}, io.EOF
+	}
+	f.done = true
+	pos := cable.Position{File: f.name, Line: 1}
+	data, err := io.ReadAll(io.LimitReader(f.r, MaxRecord+1))
+	if err != nil {
+		return cable.Raw{}, fmt.Errorf("%s: %w", f.name, readErr(err))
+	}
+	if len(data) > MaxRecord {
+		return cable.Raw{}, &RecordError{Pos: pos, Err: fmt.Errorf("file larger than %d MB", MaxRecord>>20)}
+	}
+	raw := cable.Raw{Pos: pos, Format: f.format, Size: int64(len(data))}
+	if f.format == cable.FormatHTML {
+		page, err := parseHTML(data)
+		if err != nil {
+			return cable.Raw{}, &RecordError{Pos: pos, Err: err}
+		}
+		raw.RefID, raw.Created, raw.Classification, raw.Origin = page.refID, page.created, page.classification, page.origin
+		raw.Header = clean(page.header, &raw.Warnings, "header")
+		raw.Text = clean(page.content, &raw.Warnings, "text")
+		return raw, nil
+	}
+	raw.Text = clean(string(data), &raw.Warnings, "text")
+	return raw, nil
+}
+
+func (f *fileReader) Close() error { return f.c.Close() }
