@@ -754,4 +754,3 @@ func countRedactions(s string) int {
 	}
 	return n
 }
-
