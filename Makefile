@@ -30,7 +30,7 @@ test: lint
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./source ./normalize ./pipeline
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1,2 ./source ./normalize ./pipeline
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

@@ -39,6 +39,11 @@ func Classify(s string) Kind {
 	if t == "" || t == `\` {
 		return KindBlank
 	}
+	if c := t[0]; c >= 'a' && c <= 'z' && c != 'c' {
+		// prose: every structure line starts with a capital, a digit or a
+		// sign, but for "classified by"
+		return KindText
+	}
 	switch {
 	case isRule(t):
 		return KindRule

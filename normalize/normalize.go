@@ -149,14 +149,22 @@ func trim(s string, a, b int) (int, int) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
 
-// inline starts of header fields, which some cables run together on one
-// line, each after a space; by their first byte.
-var inlineFields = map[byte][]string{
-	'S': {"SIPDIS", "SUBJECT: "},
-	'E': {"E.O. 1", "EO 1"},
-	'T': {"TAGS: ", "TAGS "},
-	'R': {"REF: ", "REFS: "},
-	'C': {"Classified By: ", "CLASSIFIED BY: ", "Classified by: "},
+// inlineFields returns the header fields that may start with byte c, which
+// some cables run together on one line, each after a space.
+func inlineFields(c byte) []string {
+	switch c {
+	case 'S':
+		return []string{"SIPDIS", "SUBJECT: "}
+	case 'E':
+		return []string{"E.O. 1", "EO 1"}
+	case 'T':
+		return []string{"TAGS: ", "TAGS "}
+	case 'R':
+		return []string{"REF: ", "REFS: "}
+	case 'C':
+		return []string{"Classified By: ", "CLASSIFIED BY: ", "Classified by: "}
+	}
+	return nil
 }
 
 // splitFields appends l to out, cut into pieces where a line runs a banner,
@@ -166,6 +174,7 @@ func splitFields(original string, l vline, out []vline) []vline {
 	for l.s < l.e {
 		t := original[l.s:l.e]
 		piece := l
+		cut := false
 		if e := BannerAt(t, 0); e > 0 {
 			piece.e = l.s + e
 			piece.kind = KindBanner
@@ -177,6 +186,7 @@ func splitFields(original string, l vline, out []vline) []vline {
 			if piece.kind != KindPageBreak && piece.kind != KindBanner {
 				if c := nextCut(t); c > 0 {
 					piece.e = l.s + c
+					cut = true
 				}
 			}
 		}
@@ -188,7 +198,7 @@ func splitFields(original string, l vline, out []vline) []vline {
 			piece.cut = !prevTransparent
 		}
 		if piece.s < piece.e {
-			if piece.kind == KindText || piece.kind == KindSubject || piece.kind == KindClassifiedBy {
+			if cut {
 				piece.kind = Classify(original[piece.s:piece.e])
 			}
 			out = append(out, piece)
@@ -218,14 +228,17 @@ func handlingPrefix(t string) int {
 // marker ("¶3.", "3. (C)") starts in t, after its first byte, or 0.
 func nextCut(t string) int {
 	for i := 1; i < len(t); i++ {
-		switch c := t[i]; {
-		case t[i-1] == ' ' && inlineFields[c] != nil:
-			for _, f := range inlineFields[c] {
+		switch c := t[i]; c {
+		case 'S', 'E', 'T', 'R', 'C':
+			if t[i-1] != ' ' {
+				continue
+			}
+			for _, f := range inlineFields(c) {
 				if strings.HasPrefix(t[i:], f) {
 					return i
 				}
 			}
-		case c == '(':
+		case '(':
 			// back up over "12. " before the parenthesis
 			j := i
 			for j > 0 && t[j-1] == ' ' {
@@ -242,8 +255,8 @@ func nextCut(t string) int {
 					}
 				}
 			}
-		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xB6 && t[i-1] == ' ': // ¶
-			if strings.TrimLeft(t[:i], "-¶ ") != "" {
+		case 0xC2: // ¶ is C2 B6
+			if i+1 < len(t) && t[i+1] == 0xB6 && t[i-1] == ' ' && strings.TrimLeft(t[:i], "-¶ ") != "" {
 				if m, ok := ParseMarker(t[i:]); ok && m.Strong {
 					return i
 				}
@@ -499,41 +512,49 @@ func (n *normalizer) join(l vline, from int) {
 }
 
 // emit copies original[s:e] collapsing runs of white space to one space and
-// dropping page-break markers and banners that stand inside the line.
+// dropping page-break markers and banners that stand inside the line. Runs
+// of words with single spaces between them are copied in one piece.
 func (n *normalizer) emit(s, e int) {
 	t := n.src.S
 	skips := inlineJunk(t[s:e], n.origin)
 	k := 0
-	junkAt := func(i int) bool { return k < len(skips) && i-s == skips[k][0] }
-	prev := -1 // end of the last word copied
+	nextJunk := e
+	if len(skips) > 0 {
+		nextJunk = s + skips[0][0]
+	}
+	run, prev := -1, -1 // the pending run to copy, and the end of its last word
 	for i := s; i < e; {
-		g := i // a gap: white space and junk
-		for i < e {
-			if isSpace(t[i]) {
-				i++
-			} else if junkAt(i) {
-				i = s + skips[k][1]
-				k++
-			} else {
-				break
+		if i == nextJunk {
+			i = s + skips[k][1]
+			k++
+			nextJunk = e
+			if k < len(skips) {
+				nextJunk = s + skips[k][0]
 			}
+			continue
 		}
-		if i >= e {
-			break
+		if c := t[i]; c <= ' ' && isSpace(c) {
+			i++
+			continue
 		}
 		a := i
-		for i < e && !isSpace(t[i]) && !junkAt(i) {
+		for i < e && i < nextJunk && !(t[i] <= ' ' && isSpace(t[i])) {
 			i++
 		}
-		if prev >= 0 {
-			if a-g == 1 && t[g] == ' ' {
-				n.b.Copy(g, a)
-			} else {
-				n.b.Replace(prev, a, " ")
-			}
+		switch {
+		case prev < 0:
+			run = a
+		case a-prev == 1 && t[prev] == ' ':
+			// one plain space: the run goes on
+		default:
+			n.b.Copy(run, prev)
+			n.b.Replace(prev, a, " ")
+			run = a
 		}
-		n.b.Copy(a, i)
 		prev = i
+	}
+	if prev >= 0 {
+		n.b.Copy(run, prev)
 	}
 }
 
@@ -721,14 +742,19 @@ func fieldNameLen(line string) int {
 	return i + 1
 }
 
+// allCaps reports prose written in capitals: at least 100 capitals and
+// fewer than one lowercase letter for 50 of them.
 func allCaps(s string) bool {
 	upper, lower := 0, 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'A' && c <= 'Z':
-			upper++
-		case c >= 'a' && c <= 'z':
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
 			lower++
+			if lower*50 >= len(s) { // too many lowercase letters whatever follows
+				return false
+			}
+		} else if c >= 'A' && c <= 'Z' {
+			upper++
 		}
 	}
 	return upper >= 100 && lower*50 < upper

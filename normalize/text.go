@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"sort"
+	"unsafe"
 )
 
 // Text is a string derived from an original text, with a map from every byte
@@ -157,7 +158,13 @@ func (b *Builder) add(s segment) {
 	b.segs = append(b.segs, s)
 }
 
-// Text returns the Text built so far.
+// Text returns the Text built. It ends the Builder: the Text shares the
+// Builder's memory (as strings.Builder does), so nothing may be added after.
 func (b *Builder) Text() Text {
-	return Text{S: string(b.buf), segs: b.segs, origLen: b.src.origLen}
+	var s string
+	if len(b.buf) > 0 {
+		s = unsafe.String(&b.buf[0], len(b.buf))
+	}
+	b.buf = nil
+	return Text{S: s, segs: b.segs, origLen: b.src.origLen}
 }
