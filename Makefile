@@ -8,7 +8,7 @@ GO       ?= go
 BIN      := bin/cablegraph
 FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
-FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML
+FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML ./rules:FuzzParse
 
 .PHONY: build run test lint bench fuzz clean
 

@@ -81,10 +81,13 @@ type Meta struct {
 	ClassifiedBy   *ClassifiedBy `json:"classified_by"`
 	Signer         string        `json:"signer"`
 	Refs           []string      `json:"refs"`
-	Source         Position      `json:"source"`
-	Format         Format        `json:"format"`
-	AllCaps        bool          `json:"all_caps"`
-	Warnings       []string      `json:"warnings,omitempty"`
+	// Addressees are the routing lines before the header fields ("DEPT
+	// FOR NEA/ARP"): who the cable is for, not prose.
+	Addressees []string `json:"addressees,omitempty"`
+	Source     Position `json:"source"`
+	Format     Format   `json:"format"`
+	AllCaps    bool     `json:"all_caps"`
+	Warnings   []string `json:"warnings,omitempty"`
 }
 
 // Cable is a parsed cable: metadata, the text as read and its normalized body.
@@ -194,6 +197,8 @@ func (c *Cable) metadata(r Raw) {
 			}
 		case normalize.KindRef:
 			c.Refs = append(c.Refs, ParseRefs(f.Value)...)
+		case normalize.KindAddressee:
+			c.Addressees = append(c.Addressees, f.Value)
 		}
 	}
 	// The subject and the Classified By line as normalized: page breaks and

@@ -23,6 +23,9 @@ func Render(w io.Writer, c *Cable) error {
 	}
 	fmt.Fprintf(&b, "signer:         %s\n", c.Signer)
 	fmt.Fprintf(&b, "refs:           %s\n", strings.Join(c.Refs, "; "))
+	if len(c.Addressees) > 0 {
+		fmt.Fprintf(&b, "addressees:     %s\n", strings.Join(c.Addressees, " | "))
+	}
 	fmt.Fprintf(&b, "all caps:       %v\n", c.AllCaps)
 	for _, wn := range c.Warnings {
 		fmt.Fprintf(&b, "warning:        %s\n", wn)

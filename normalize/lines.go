@@ -22,9 +22,10 @@ const (
 	KindClassifiedBy      // "Classified By: Ambassador Ryan C. Crocker for reasons 1.4 (b) and (d)."
 	KindRule              // separator lines: "-----", "- - - -", "====="
 	KindRouting           // routing header lines: "FM AMEMBASSY BAGHDAD", "P 080801Z FEB 09", ...
+	KindAddressee         // before the header fields: "DEPT FOR NEA/ARP", "LONDON FOR KOLKER"
 )
 
-var kindNames = [...]string{"text", "blank", "banner", "pagebreak", "handling", "eo", "tags", "subject", "ref", "classifiedby", "rule", "routing"}
+var kindNames = [...]string{"text", "blank", "banner", "pagebreak", "handling", "eo", "tags", "subject", "ref", "classifiedby", "rule", "routing", "addressee"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -94,6 +95,9 @@ func hasFoldPrefix(t, p string) bool {
 // release rows repeat the header there): "FM AMEMBASSY CAIRO", "TO
 // RUEHC/SECSTATE WASHDC PRIORITY 1234", "RUEHBUL/AMEMBASSY KABUL 0076".
 func isRouting(t string) bool {
+	if dtgOnly(t) {
+		return true
+	}
 	sp := strings.IndexByte(t, ' ')
 	if sp <= 0 {
 		return false
@@ -123,6 +127,21 @@ func isRouting(t string) bool {
 		}
 	}
 	return true
+}
+
+// dtgOnly reports a precedence and date-time group alone on a line:
+// "R 171512Z JAN 90", "O 162023Z NOV 07".
+func dtgOnly(t string) bool {
+	f := strings.Fields(t)
+	k := 0
+	for k < len(f) && k < 2 && len(f[k]) <= 2 && strings.Trim(f[k], "OPRZ") == "" {
+		k++
+	}
+	if k == 0 || len(f) != k+3 {
+		return false
+	}
+	d := f[k]
+	return len(d) == 7 && d[6] == 'Z' && skipDigits(d, 0) == 6 && len(f[k+1]) == 3 && skipDigits(f[k+2], 0) == len(f[k+2])
 }
 
 // isAddress: a routing indicator with its addressee, "RUEHC/SECSTATE".

@@ -282,7 +282,10 @@ type normalizer struct {
 	brk      bool // a separator or field forces a paragraph break before the next line
 	field    int  // index+1 of a field still taking continuation lines, or 0
 	lastRef  int  // index of a REF field taking lettered items, or -1
-	width    int  // longest line, to tell short lines
+	// seenField: a header field (E.O., TAGS, SUBJECT...) or a paragraph
+	// has been seen; addressee lines come before them
+	seenField bool
+	width     int // longest line, to tell short lines
 }
 
 func (n *normalizer) run(lines []vline) {
@@ -321,6 +324,7 @@ func (n *normalizer) run(lines []vline) {
 			n.field = 0
 			continue
 		case KindEO, KindTags, KindRef, KindSubject, KindClassifiedBy:
+			n.seenField = true
 			n.fields = append(n.fields, Field{Kind: l.kind, Start: l.s, End: l.e, Value: fieldValue(orig[l.s:l.e])})
 			n.field = len(n.fields)
 			n.lastRef = -1
@@ -335,6 +339,12 @@ func (n *normalizer) run(lines []vline) {
 			continue
 		}
 		m, hasMarker := ParseMarker(orig[l.s:l.e])
+		if !n.seenField && !hasMarker && addressee(orig[l.s:l.e]) {
+			// routing addressees before the header fields are no prose
+			n.fields = append(n.fields, Field{Kind: KindAddressee, Start: l.s, End: l.e, Value: strings.Join(strings.Fields(orig[l.s:l.e]), " ")})
+			n.brk = true
+			continue
+		}
 		if n.lastRef >= 0 && refItem(orig[l.s:l.e], m, hasMarker) {
 			// "(B) BRASILIA 1194" under a REF field, even after a blank line
 			f := &n.fields[n.lastRef]
@@ -355,6 +365,7 @@ func (n *normalizer) run(lines []vline) {
 		}
 		n.field = 0
 		if hasMarker && (m.Strong || n.afterSentence(l)) {
+			n.seenField = true
 			n.startPara(l, l.s+m.End, ParaText, m)
 			continue
 		}
@@ -369,6 +380,15 @@ func (n *normalizer) run(lines []vline) {
 		n.join(l, l.s)
 	}
 	n.closePara()
+}
+
+// addressee reports a routing addressee line in capitals: "DEPT FOR
+// NEA/ARP", "STATE PASS USTR", "LONDON FOR KOLKER, PARIS FOR FENDRICK".
+func addressee(t string) bool {
+	if strings.ToUpper(t) != t || len(t) > 200 {
+		return false
+	}
+	return strings.Contains(t, " FOR ") || strings.HasPrefix(t, "FOR ") || strings.Contains(t, " PASS ") || strings.HasPrefix(t, "PASS ")
 }
 
 // refItem reports a lettered reference under a REF field: "(B) BRASILIA

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -27,6 +28,8 @@ type Config struct {
 	OutDir   string
 	Jobs     int  // workers for the CPU stages; at least 1
 	WithText bool // write each cable's original and normalized text too
+	// Extractor finds people, places and organizations; nil skips extraction.
+	Extractor *extract.Extractor
 	// Counters the caller may watch while the run goes (progress): input
 	// bytes consumed and cables done. Either may be nil.
 	BytesRead  *atomic.Int64
@@ -36,6 +39,7 @@ type Config struct {
 // Record is one line of cables.jsonl.
 type Record struct {
 	cable.Meta
+	*extract.Result
 	Text       string `json:"text,omitempty"`
 	Normalized string `json:"normalized,omitempty"`
 }
@@ -100,7 +104,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	for w := 0; w < cfg.Jobs; w++ {
 		workers.Go(func() error {
 			for it := range raws {
-				process(it, cfg.WithText)
+				process(it, cfg)
 				select {
 				case done <- it:
 				case <-ctx.Done():
@@ -190,7 +194,7 @@ func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- 
 }
 
 // process is the worker stage: parse and normalize one cable, encode its line.
-func process(it *item, withText bool) {
+func process(it *item, cfg Config) {
 	if it.err != nil {
 		return
 	}
@@ -208,7 +212,11 @@ func process(it *item, withText bool) {
 		return
 	}
 	rec := Record{Meta: c.Meta}
-	if withText {
+	if cfg.Extractor != nil {
+		res := cfg.Extractor.Cable(c)
+		rec.Result = &res
+	}
+	if cfg.WithText {
 		rec.Text = c.Text
 		rec.Normalized = c.Doc.Text.S
 	}

@@ -15,8 +15,11 @@ import (
 
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/progress"
+	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -30,7 +33,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
-	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout))
+	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout))
 	return root
 }
 
@@ -40,7 +43,8 @@ func newRunCmd(stderr io.Writer) *cobra.Command {
 		Short: "Read cable dumps and write cables.jsonl and report.json",
 		Long: `Read cable dumps (the release's cables.csv, its HTML pages, plain-text cables,
 folders of them, gzip of any, - for stdin) and write into the output folder:
-  cables.jsonl  one JSON object per cable (metadata, source position)
+  cables.jsonl  one JSON object per cable: metadata, source position, and
+                the people, places and organizations found in it
   report.json   what was read, written and failed, with reasons and positions
 With no INPUT, runs on the bundled sample.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -73,6 +77,10 @@ func inputs(args []string) ([]source.Input, bool, error) {
 }
 
 func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer) error {
+	set, err := rules.Load(cfg.Rules...)
+	if err != nil {
+		return err
+	}
 	ins, sample, err := inputs(args)
 	if err != nil {
 		return err
@@ -88,6 +96,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	}
 	pc := pipeline.Config{
 		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
+		Extractor: extract.New(set),
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
 	}
 	if showProgress(cfg.Progress, stderr) {
@@ -206,4 +215,81 @@ func printCable(w io.Writer, c *cable.Cable, original bool) {
 		return
 	}
 	cable.Render(w, c)
+}
+
+func newRulesCmd(stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "Print the default rule set, or check rule files",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "dump",
+		Short: "Print the default rule set (YAML), to start a rule file from",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := stdout.Write(rules.DefaultYAML())
+			return err
+		},
+	}, &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Check rule files; problems are printed as file:line: message",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var errs []error
+			for _, f := range args {
+				s, err := rules.LoadFile(f)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				fmt.Fprintf(stdout, "%s: ok (%d titles, %d people, %d places, %d organizations)\n", f, len(s.Titles), len(s.People), len(s.Places), len(s.Organizations))
+			}
+			return errors.Join(errs...)
+		},
+	})
+	return cmd
+}
+
+func newEvalCmd(stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "eval --gold DIR OUTPUT.jsonl",
+		Short: "Score a cables.jsonl against gold annotations (precision, recall, F1)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, _ := cmd.Flags().GetString("gold")
+			perCable, _ := cmd.Flags().GetBool("per-cable")
+			g, err := gold.Load(dir)
+			if err != nil {
+				return err
+			}
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			want := map[string]bool{}
+			for _, c := range g {
+				want[c.Cable] = true
+			}
+			out, err := gold.ReadOutput(f, want)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			var missing []string
+			for _, c := range g {
+				if _, ok := out[c.Cable]; !ok {
+					missing = append(missing, c.Cable)
+				}
+			}
+			if len(missing) > 0 {
+				fmt.Fprintf(stdout, "warning: %d gold cables not in %s (scored as all missed): %s\n", len(missing), args[0], strings.Join(missing, ", "))
+			}
+			gold.Score(g, out).Print(stdout, perCable)
+			return nil
+		},
+	}
+	cmd.Flags().String("gold", "", "folder of gold annotations (*.json)")
+	cmd.Flags().Bool("per-cable", false, "list each cable's misses and false positives")
+	cmd.MarkFlagRequired("gold")
+	return cmd
 }

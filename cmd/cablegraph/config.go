@@ -20,6 +20,9 @@ type Config struct {
 	Progress  string `mapstructure:"progress"`
 	WithText  bool   `mapstructure:"with_text"`
 	KeepGoing bool   `mapstructure:"keep_going"`
+	// Rules are the user's rule files, applied over the default rule set in
+	// order.
+	Rules []string `mapstructure:"rules"`
 }
 
 // settings maps each config key to its flag name.
@@ -29,6 +32,7 @@ var settings = map[string]string{
 	"progress":   "progress",
 	"with_text":  "with-text",
 	"keep_going": "keep-going",
+	"rules":      "rules",
 }
 
 // DefaultConfigFile is read from the working folder when present.
@@ -40,6 +44,7 @@ func addRunFlags(fs *pflag.FlagSet) {
 	fs.String("progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
 	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
 	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
+	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
 }
 
 // loadConfig merges the config file, the environment and the flags into a

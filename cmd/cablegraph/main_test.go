@@ -100,8 +100,7 @@ func TestFailedCablesExitStatus(t *testing.T) {
 }
 
 func TestInspect(t *testing.T) {
-	sample := filepath.Join("..", "..", "testdata", "sample", "text", "09BAGHDAD323.txt")
-	abs, _ := filepath.Abs(sample)
+	abs, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "sample", "text", "09BAGHDAD323.txt"))
 	code, stdout, stderr := cli(t, "", nil, "inspect", abs, "--cable", "09BAGHDAD323")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -114,5 +113,44 @@ func TestInspect(t *testing.T) {
 	code, _, stderr = cli(t, "", nil, "inspect", abs, "--cable", "09NOWHERE1")
 	if code == exitOK || !strings.Contains(stderr, "cable 09NOWHERE1 not found") {
 		t.Errorf("missing cable: exit %d, %q", code, stderr)
+	}
+}
+
+func TestRulesFlag(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("P 080801Z FEB 09\nFM AMEMBASSY BAGHDAD\nTO SECSTATE WASHDC\n\nC O N F I D E N T I A L BAGHDAD 000123\n\nSUBJECT: TEST\n\n1. (C) Chief Whip Brown met Smithers of Leeds in Baghdad.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte("titles:\n  - {name: Chief Whip}\npeople:\n  - {name: Alan Smithers, aliases: [Smithers of Leeds]}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("titles:\n  - {name: Chief Whip}\n  - {nmae: Oops}\n"), 0o644)
+
+	code, _, stderr := cli(t, dir, nil, "run", "--progress", "never", "-o", "with", "--rules", "mine.yaml", "c.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "with", "cables.jsonl"))
+	if !strings.Contains(string(b), `"name":"Alan Smithers"`) || !strings.Contains(string(b), `"offices":["Chief Whip"]`) {
+		t.Errorf("the rule file's person and title are not in the output:\n%s", b)
+	}
+	code, _, stderr = cli(t, "", nil, "run", "--progress", "never", "-o", "bad", "--rules", "bad.yaml", "c.txt")
+	if code != exitError || !strings.Contains(stderr, `bad.yaml:3: unknown key "nmae"`) {
+		t.Errorf("broken rule file: exit %d, %q; want exit 1 naming bad.yaml:3", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad")); err == nil {
+		t.Error("a broken rule file still ran")
+	}
+	code, stdout, _ := cli(t, "", nil, "rules", "check", "mine.yaml")
+	if code != exitOK || !strings.Contains(stdout, "mine.yaml: ok") {
+		t.Errorf("rules check: exit %d %q", code, stdout)
+	}
+}
+
+func TestEval(t *testing.T) {
+	golddir, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "gold"))
+	dir := t.TempDir()
+	if code, _, stderr := cli(t, dir, nil, "run", "--progress", "never", "-o", "out"); code != exitOK {
+		t.Fatalf("run: exit %d %s", code, stderr)
+	}
+	code, stdout, stderr := cli(t, "", nil, "eval", "--gold", golddir, "--per-cable", "out/cables.jsonl")
+	if code != exitOK || !strings.Contains(stdout, "people") || !strings.Contains(stdout, "# 09BAGHDAD323") {
+		t.Errorf("eval: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

@@ -1,0 +1,322 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/rules"
+)
+
+// Span is a mention: byte offsets into the cable text as read, and the
+// text between them.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Entity is a person, place or organization of a cable.
+type Entity struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Aliases  []string `json:"aliases"`
+	Offices  []string `json:"offices,omitempty"`
+	Mentions []Span   `json:"mentions"`
+}
+
+// Result is what extraction finds in one cable.
+type Result struct {
+	People        []Entity `json:"people"`
+	Places        []Entity `json:"places"`
+	Organizations []Entity `json:"organizations"`
+}
+
+// Extractor finds people, places and organizations in cables. It is built
+// once from a rule set and is safe for use by many goroutines.
+type Extractor struct {
+	c *compiled
+}
+
+// New compiles a rule set.
+func New(set *rules.Set) *Extractor {
+	return &Extractor{c: compile(set, rules.Casing())}
+}
+
+// Cable extracts the entities of a parsed cable.
+func (x *Extractor) Cable(c *cable.Cable) Result {
+	text := c.Doc.Text.S
+	if c.AllCaps {
+		text = x.recase(text)
+	} else {
+		text = x.recaseParagraphs(text, c)
+	}
+	toks := tokenize(text)
+	tg := &tagger{c: x.c, toks: toks, allCaps: c.AllCaps}
+	ms := tg.tag()
+
+	preferred, signer := "", ""
+	if c.ClassifiedBy != nil {
+		preferred = c.ClassifiedBy.Name
+	}
+	if m, ok := x.signer(c, toks); ok {
+		ms = append(ms, m)
+		signer = m.name
+		if preferred == "" {
+			preferred = m.name
+		}
+	}
+	people := resolvePeople(filter(ms, Person), toks, preferred, signer)
+	x.surnames(people, toks, ms)
+
+	var res Result
+	res.People = x.entities(c, toks, people, true)
+	res.Places = x.entities(c, toks, resolveByName(ms, Place), false)
+	res.Organizations = x.entities(c, toks, resolveByName(ms, Organization), false)
+	return res
+}
+
+func filter(ms []mention, typ Type) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.typ == typ {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// signer finds the closing surname in the tokens: the last token with the
+// signer's text.
+func (x *Extractor) signer(c *cable.Cable, toks []token) (mention, bool) {
+	if c.Signer == "" {
+		return mention{}, false
+	}
+	want := strings.Fields(strings.ToLower(c.Signer))
+	for i := len(toks) - len(want); i >= 0; i-- {
+		ok := true
+		for k, w := range want {
+			if toks[i+k].key != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return mention{typ: Person, s: i, e: i + len(want), ns: i, ne: i + len(want), name: joinTokens(toks[i : i+len(want)]), source: "signer"}, true
+		}
+	}
+	return mention{}, false
+}
+
+// surnames adds the bare mentions of people already found: a capitalized
+// word, or two, equal to the end of one person's name ("Crocker", "di
+// Mistura") or to the first word of a longer name ("Ban").
+func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.s; k < m.e && k < len(toks); k++ {
+			covered[k] = true
+		}
+	}
+	for _, g := range people {
+		for _, m := range g.mentions {
+			for k := m.s; k < m.e && k < len(toks); k++ {
+				covered[k] = true
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if covered[i] || !t.word || !(t.cap || t.upper) {
+			continue
+		}
+		for n := 2; n >= 1; n-- {
+			if i+n > len(toks) {
+				continue
+			}
+			var w []string
+			ok := true
+			for k := i; k < i+n; k++ {
+				if covered[k] || !toks[k].word {
+					ok = false
+					break
+				}
+				w = append(w, nameWords(toks[k].text)...)
+			}
+			if !ok || len(w) == 0 {
+				continue
+			}
+			if n == 1 && t.sentStart && x.c.casing[t.key] == 'l' {
+				continue
+			}
+			if g := findPerson(people, w, ""); g != nil {
+				g.mentions = append(g.mentions, mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "surname"})
+				for k := i; k < i+n; k++ {
+					covered[k] = true
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// entities turns groups into output entities with spans in the original text.
+func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, people bool) []Entity {
+	out := []Entity{}
+	for _, g := range groups {
+		e := Entity{Name: g.name, Aliases: []string{}, Offices: g.offices}
+		if people {
+			// the fullest name among the mentions
+			for _, m := range g.mentions {
+				if !m.titleAlone && len(nameWords(m.name)) > len(nameWords(e.Name)) {
+					e.Name = m.name
+				}
+			}
+			e.Name = titleCase(e.Name)
+			if name, ok := x.c.canonical(nameWords(e.Name), g.offices); ok {
+				if !strings.EqualFold(name, e.Name) {
+					e.Aliases = append(e.Aliases, e.Name)
+				}
+				e.Name = name
+			}
+		}
+		e.ID = ID(e.Name)
+		if e.ID == "" {
+			continue
+		}
+		seen := map[string]bool{Fold(e.Name): true}
+		for _, a := range e.Aliases {
+			seen[Fold(a)] = true
+		}
+		addAlias := func(s string) {
+			if k := Fold(s); k != "" && !seen[k] {
+				seen[k] = true
+				e.Aliases = append(e.Aliases, s)
+			}
+		}
+		sort.SliceStable(g.mentions, func(i, j int) bool { return g.mentions[i].s < g.mentions[j].s })
+		for _, m := range g.mentions {
+			if m.s >= m.e || m.e > len(toks) {
+				continue
+			}
+			ns, ne := toks[m.s].s, toks[m.e-1].e
+			os, oe := c.Doc.Text.Span(ns, ne)
+			e.Mentions = append(e.Mentions, Span{Start: os, End: oe, Text: c.Text[os:oe]})
+			addAlias(c.Doc.Text.S[ns:ne])
+			if m.ne > m.ns {
+				addAlias(c.Doc.Text.S[toks[m.ns].s:toks[m.ne-1].e])
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// recaseParagraphs recases the paragraphs of a mixed-case cable that are
+// written in capitals (subject lines, headings), so that "AMBASSADOR MEETS
+// ARGENTINE VP COBOS" reads like the rest of the text.
+func (x *Extractor) recaseParagraphs(text string, c *cable.Cable) string {
+	var b []byte
+	for _, p := range c.Doc.Paragraphs {
+		seg := text[p.Start:p.End]
+		if upperWords(seg) < 2 || strings.ToUpper(seg) != seg {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		copy(b[p.Start:p.End], x.recase(seg))
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
+}
+
+func upperWords(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'A' && r <= 'Z') }))
+}
+
+// recase rewrites a text written in capitals as it would be in mixed case,
+// byte for byte the same length: common words in lower case, acronyms in
+// capitals, other words (names) capitalized.
+func (x *Extractor) recase(s string) string {
+	b := []byte(s)
+	prev := ""
+	sentence := true
+	for i := 0; i < len(b); {
+		c := b[i]
+		if !isASCIILetter(c) {
+			if c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' {
+				sentence = true
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && (isASCIILetter(b[j]) || b[j] == '\'') {
+			j++
+		}
+		word := string(b[i:j])
+		key := strings.ToLower(word)
+		switch form := x.c.casing[key]; {
+		case x.c.forms[key] != "":
+			copy(b[i:j], x.c.forms[key])
+		case form == 'u':
+		case x.c.acronym(key) && (form == 0 || afterDeterminer(prev)):
+		case (form == 'l' || form == 0 && commonSuffix(key)) && !sentence:
+			lower(b[i:j])
+		default:
+			lower(b[i+1 : j])
+		}
+		prev = key
+		sentence = false
+		i = j
+	}
+	return string(b)
+}
+
+// commonSuffix reports words whose ending makes them common words rather
+// than names ("sidestepped", "reportedly"), for words the casing list lacks.
+func commonSuffix(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ed", "ing", "ly", "tion", "tions", "ment", "ments", "ness", "ity", "ous", "ive", "able", "ible", "ful", "less", "ize", "ized", "ise", "ised", "ism", "ist", "ists"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func afterDeterminer(prev string) bool {
+	switch prev {
+	case "the", "in", "from", "of", "and", "to", "with", "by", "for":
+		return true
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func lower(b []byte) {
+	for k, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
+		}
+	}
+}
+
+// titleCase capitalizes the words of a name written in capitals
+// ("VAN VOORST" → "Van Voorst"), leaving initials and mixed-case words.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			words[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/rules"
+)
+
+func newTest(t *testing.T) *Extractor {
+	t.Helper()
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(set)
+}
+
+func parse(t *testing.T, text string) *cable.Cable {
+	t.Helper()
+	c, err := cable.Parse(cable.Raw{RefID: "09TEST1", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// summary renders people as "Name[Office]" and places and organizations as
+// names, each list sorted, joined by "; ".
+func summary(es []Entity) string {
+	var out []string
+	for _, e := range es {
+		s := e.Name
+		if len(e.Offices) > 0 {
+			s += "[" + strings.Join(e.Offices, ",") + "]"
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := map[string]string{
+		"Ambassador Ryan C. Crocker met A/S Welch.":       "Ambassador|Ryan|C.|Crocker|met|A/S|Welch|.",
+		"the U.S.-UN relationship, Crocker's view":        "the|U.S.|-|UN|relationship|,|Crocker|'|s|view",
+		"Muqtadah al-Sadr and Stephen O'Dowd (CDA, a.i.)": "Muqtadah|al-Sadr|and|Stephen|O'Dowd|(|CDA|,|a.i.|)",
+		"Amb. Khalilzad; Kim Sung-hwan; 1.4 (b)":          "Amb.|Khalilzad|;|Kim|Sung-hwan|;|1|.|4|(|b|)",
+	}
+	for in, want := range tests {
+		var got []string
+		for _, tk := range tokenize(in) {
+			got = append(got, tk.text)
+		}
+		if g := strings.Join(got, "|"); g != want {
+			t.Errorf("tokenize(%q)\n got  %s\n want %s", in, g, want)
+		}
+	}
+}
+
+func TestPeople(t *testing.T) {
+	x := newTest(t)
+	tests := []struct {
+		name, text, people string
+	}{
+		{"title and name", "1. (C) Prime Minister Maliki met A/S Welch in Baghdad.", "Maliki[Prime Minister]; Welch[Assistant Secretary]"},
+		{"plural title", "1. (C) He met Vice Presidents Hashimi and Abdul Mehdi.", "Abdul Mehdi[Vice President]; Hashimi[Vice President]"},
+		{"role word", "1. (C) Amb Khalilzad met November 9 with UK national Andrew Gilmour.", "Andrew Gilmour; Khalilzad[Ambassador]"},
+		{"surname joins", "1. (C) UN Secretary General Ban Ki Moon arrived. Ban said he was pleased. The SYG left.", "Ban Ki Moon[UN Secretary General]"},
+		{"particles", "1. (C) SRSG Staffan di Mistura said di Mistura would go.", "Staffan de Mistura[Special Representative of the Secretary General]"},
+		{"office continued", "1. (C) Assistant Secretary for East Asian and Pacific Affairs Kurt Campbell spoke.", "Kurt Campbell[Assistant Secretary for East Asian and Pacific Affairs]"},
+		{"name without title", "1. (C) Gustavo Gallon said the process was not serious.", "Gustavo Gallon"},
+		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},
+		{"honorific is no office", "1. (C) Mr. Smith met Dr. Jones.", "Jones; Smith"},
+		{"capitals", "1. (C) ATTORNEY ESSA MOOSA SAID THAT NELSON MANDELA WILL MEET PRESIDENT FW DE KLERK IN CAPE TOWN AFTER THE ANNOUNCEMENT. MANDELA AGREED.", "Essa Moosa[Attorney]; Fw de Klerk[President]; Nelson Mandela"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := x.Cable(parse(t, tt.text))
+			if got := summary(res.People); got != tt.people {
+				t.Errorf("people of %q\n got  %s\n want %s", tt.text, got, tt.people)
+			}
+		})
+	}
+}
+
+func TestPlacesOrganizations(t *testing.T) {
+	x := newTest(t)
+	res := x.Cable(parse(t, "1. (C) The GOI and UNAMI met in Kirkuk with the Colombian Commission of Jurists, the Iraqi Security Forces and the U.S. Embassy in Beirut, near the West Bank and Gaza."))
+	if got, want := summary(res.Places), "Beirut; Gaza; Kirkuk; West Bank"; got != want {
+		t.Errorf("places %s, want %s", got, want)
+	}
+	if got, want := summary(res.Organizations), "Colombian Commission of Jurists; Government of Iraq; Iraqi Security Forces; U.S. Embassy; UNAMI"; got != want {
+		t.Errorf("organizations %s, want %s", got, want)
+	}
+}
+
+// TestMentionOffsets checks that every mention's offsets select its text
+// in the cable as read, across page breaks and re-joined lines.
+func TestMentionOffsets(t *testing.T) {
+	x := newTest(t)
+	text := "1. (C) The Ambassador met Prime Minister\nMaliki in Baghdad.\n\nBAGHDAD 00000323 002.5 OF 002\n\nMaliki said Iraq's UNAMI ties mattered.\n"
+	c := parse(t, text)
+	res := x.Cable(c)
+	n := 0
+	for _, list := range [][]Entity{res.People, res.Places, res.Organizations} {
+		for _, e := range list {
+			for _, m := range e.Mentions {
+				n++
+				if m.Start < 0 || m.End > len(text) || text[m.Start:m.End] != m.Text {
+					t.Errorf("%s: mention %+v does not match the text", e.Name, m)
+				}
+			}
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d mentions found", n)
+	}
+	if res.People[0].Mentions[0].Text != "Prime Minister\nMaliki" {
+		t.Errorf("first mention %q, want the text as read", res.People[0].Mentions[0].Text)
+	}
+}
+
+func TestUserRules(t *testing.T) {
+	base, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := rules.Parse("mine.yaml", []byte("titles:\n  - {name: Chief Whip, aliases: [CW]}\npeople:\n  - {name: Alan Q. Smithers, aliases: [Smithers of Leeds]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "1. (C) Chief Whip Brown met Smithers of Leeds."
+	before := summary(New(base).Cable(parse(t, text)).People)
+	after := summary(New(rules.Merge(base, user)).Cable(parse(t, text)).People)
+	if after != "Alan Q. Smithers; Brown[Chief Whip]" {
+		t.Errorf("with the user's rules: %s (without: %s)", after, before)
+	}
+	if before == after {
+		t.Error("the user's rules changed nothing")
+	}
+}
+
+func TestID(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ryan C. Crocker":    "ryan-crocker",
+		"Ryan Crocker":       "ryan-crocker",
+		"Staffan di Mistura": "staffan-di-mistura",
+		"Kim Sung-hwan":      "kim-sung-hwan",
+		"José Núñez":         "jose-nunez",
+	} {
+		if got := ID(in); got != want {
+			t.Errorf("ID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// group is one entity of a cable being assembled from its mentions.
+type group struct {
+	typ      Type
+	name     string   // fullest name
+	words    []string // the name's lower-case words, without initials
+	offices  []string
+	mentions []mention
+	order    int // position of the first mention
+}
+
+// resolvePeople groups person mentions into people: the longest names
+// first; a shorter name joins the person whose name ends with it ("Crocker",
+// "di Mistura") or, failing that, starts with it ("Ban" of Ban Ki Moon); a
+// title alone joins the one person holding that office. preferred is the
+// person the cable speaks as (Classified By, signer), who takes a title
+// alone that several people hold ("the Ambassador").
+func resolvePeople(ms []mention, toks []token, preferred, signer string) []*group {
+	var named, alone []mention
+	for _, m := range ms {
+		if m.titleAlone {
+			alone = append(alone, m)
+		} else {
+			named = append(named, m)
+		}
+	}
+	// longest names first, then in text order
+	sort.SliceStable(named, func(i, j int) bool {
+		a, b := len(nameWords(named[i].name)), len(nameWords(named[j].name))
+		if a != b {
+			return a > b
+		}
+		return named[i].s < named[j].s
+	})
+	var groups []*group
+	for _, m := range named {
+		w := nameWords(m.name)
+		if len(w) == 0 {
+			continue
+		}
+		g := findPerson(groups, w, m.office)
+		if g == nil {
+			g = &group{typ: Person, name: m.name, words: w, order: m.s}
+			groups = append(groups, g)
+		}
+		g.mentions = append(g.mentions, m)
+		if m.s < g.order {
+			g.order = m.s
+		}
+		if m.office != "" && !contains(g.offices, m.office) {
+			g.offices = append(g.offices, m.office)
+		}
+	}
+	for _, m := range alone {
+		var holders []*group
+		for _, g := range groups {
+			if contains(g.offices, m.office) {
+				holders = append(holders, g)
+			}
+		}
+		switch {
+		case len(holders) == 1:
+			holders[0].mentions = append(holders[0].mentions, m)
+		case len(holders) > 1 && preferred != "":
+			if g := byName(holders, preferred); g != nil {
+				g.mentions = append(g.mentions, m)
+			}
+		case len(holders) == 0 && chiefOfPost[m.office] && signer != "":
+			// "the Ambassador" with no ambassador named: the cable's signer,
+			// who heads the post
+			if g := byName(groups, signer); g != nil && len(g.offices) == 0 {
+				g.mentions = append(g.mentions, m)
+				g.offices = append(g.offices, m.office)
+			}
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].order < groups[j].order })
+	return groups
+}
+
+// chiefOfPost are the offices of whoever signs a cable for a post, which
+// "the Ambassador" and the like stand for when no one is named with them.
+var chiefOfPost = map[string]bool{"Ambassador": true, "Charge d'Affaires": true, "Consul General": true, "Permanent Representative": true}
+
+// byName returns the group whose name ends with the last word of name.
+func byName(groups []*group, name string) *group {
+	w := nameWords(name)
+	if len(w) == 0 {
+		return nil
+	}
+	for _, g := range groups {
+		if endsWith(g.words, w[len(w)-1:]) {
+			return g
+		}
+	}
+	return nil
+}
+
+// findPerson returns the person a name (its words) belongs to, or nil.
+func findPerson(groups []*group, w []string, office string) *group {
+	var byEnd, byStart []*group
+	for _, g := range groups {
+		switch {
+		case equalWords(g.words, w):
+			return g
+		case len(w) < len(g.words) && endsWith(g.words, w):
+			byEnd = append(byEnd, g)
+		case len(w) == 1 && len(g.words) > 1 && g.words[0] == w[0]:
+			byStart = append(byStart, g)
+		}
+	}
+	for _, cands := range [][]*group{byEnd, byStart} {
+		if len(cands) == 1 {
+			return cands[0]
+		}
+		if len(cands) > 1 && office != "" {
+			var fit []*group
+			for _, g := range cands {
+				if contains(g.offices, office) {
+					fit = append(fit, g)
+				}
+			}
+			if len(fit) == 1 {
+				return fit[0]
+			}
+		}
+		if len(cands) > 1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nameWords folds a name into its words: lower case, accents removed,
+// initials and dots dropped ("Ryan C. Crocker" → ryan crocker).
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(Fold(name)) {
+		if len(w) == 1 && w != "a" {
+			continue // an initial
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// Fold is how names are compared: lower case, accents removed, hyphens,
+// dots and apostrophes to spaces, white space collapsed (the gold
+// guidelines' folding).
+func Fold(s string) string {
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if r, _, err := transform.String(t, s); err == nil {
+			s = r
+		}
+	}
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '.', '\'', '’':
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWith(a, suffix []string) bool {
+	return len(suffix) <= len(a) && len(suffix) > 0 && equalWords(a[len(a)-len(suffix):], suffix)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveByName groups place or organization mentions by canonical name.
+func resolveByName(ms []mention, typ Type) []*group {
+	idx := map[string]*group{}
+	var groups []*group
+	for _, m := range ms {
+		if m.typ != typ {
+			continue
+		}
+		key := Fold(m.name)
+		g := idx[key]
+		if g == nil {
+			g = &group{typ: typ, name: m.name, order: m.s}
+			idx[key] = g
+			groups = append(groups, g)
+		}
+		g.mentions = append(g.mentions, m)
+	}
+	return groups
+}
+
+// ID makes a stable id from a name: folded words joined by hyphens, initials
+// dropped, so "Ryan C. Crocker" and "Ryan Crocker" get one id in every cable.
+func ID(name string) string {
+	return strings.Join(nameWords(name), "-")
+}

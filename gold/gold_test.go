@@ -1,0 +1,117 @@
+package gold_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/gold"
+	"github.com/cablegraph/cablegraph/pipeline"
+	"github.com/cablegraph/cablegraph/rules"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+func TestScoreMatching(t *testing.T) {
+	g := []gold.Cable{{
+		Cable: "X",
+		People: []gold.Person{
+			{Name: "Ryan C. Crocker", Mentions: []string{"Ambassador Crocker", "Crocker"}, Offices: [][]string{{"Ambassador", "Amb"}}},
+			{Name: "Odierno", Mentions: []string{"General Odierno"}, Offices: [][]string{{"General", "Gen"}}},
+		},
+		Places: []gold.Named{{Name: "Iraq", Mentions: []string{"Iraq"}}},
+	}}
+	out := map[string]gold.Output{"X": {
+		Cable: "X",
+		People: []extract.Entity{
+			{Name: "Crocker", Offices: []string{"Amb", "Chief"}},
+			{Name: "crocker"}, // a second entity for one person: a false positive
+			{Name: "Someone", Aliases: []string{"Gen. Odierno", "General Odierno"}}, // matched through an alias
+		},
+		Places: []extract.Entity{{Name: "Baghdad", Mentions: []extract.Span{{Text: "IRAQ"}}}},
+	}}
+	r := gold.Score(g, out)
+	check := func(kind string, tp, fp, fn int) {
+		c := r.Totals[kind]
+		if c.TP != tp || c.FP != fp || c.FN != fn {
+			t.Errorf("%s: TP %d FP %d FN %d, want %d %d %d", kind, c.TP, c.FP, c.FN, tp, fp, fn)
+		}
+	}
+	check("people", 2, 1, 0)
+	check("places", 1, 0, 0)
+	check("offices", 1, 1, 1)
+}
+
+// TestPublicGold runs the pipeline on the bundled sample (it holds every
+// public gold cable) and scores it: the thresholds of the extraction issue.
+func TestPublicGold(t *testing.T) {
+	ins, err := source.ExpandFS(cablegraph.Sample, cablegraph.SampleRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := pipeline.Run(context.Background(), pipeline.Config{Inputs: ins, OutDir: dir, Jobs: 2, Extractor: extract.New(set)}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gold.Load(filepath.Join("..", "testdata", "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, pipeline.CablesFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out, err := gold.ReadOutput(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := gold.Score(g, out)
+	var b strings.Builder
+	rep.Print(&b, false)
+	t.Logf("public gold:\n%s", b.String())
+	for kind, min := range map[string]float64{"people": 0.90, "places": 0.90, "organizations": 0.80, "offices": 0.80} {
+		if f1 := rep.Totals[kind].F1(); f1 < min {
+			t.Errorf("%s F1 %.3f, want at least %.2f", kind, f1, min)
+		}
+	}
+	// one person, one id, in every cable where the gold has them
+	ids := map[string]map[string]bool{} // gold name -> tool ids
+	for _, c := range g {
+		for _, p := range c.People {
+			for _, e := range out[c.Cable].People {
+				if matches(p, e) {
+					if ids[p.Name] == nil {
+						ids[p.Name] = map[string]bool{}
+					}
+					ids[p.Name][e.ID] = true
+				}
+			}
+		}
+	}
+	for _, name := range []string{"Ban Ki Moon", "Staffan di Mistura"} {
+		if len(ids[name]) != 1 {
+			t.Errorf("%s has ids %v across cables, want one", name, ids[name])
+		}
+	}
+}
+
+func matches(p gold.Person, e extract.Entity) bool {
+	names := map[string]bool{extract.Fold(e.Name): true}
+	for _, a := range e.Aliases {
+		names[extract.Fold(a)] = true
+	}
+	for _, n := range append([]string{p.Name}, p.Mentions...) {
+		if names[extract.Fold(n)] {
+			return true
+		}
+	}
+	return false
+}
