@@ -156,3 +156,24 @@ func TestID(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleMerge(t *testing.T) {
+	x := newTest(t)
+	p := x.NewPeople()
+	p.Add([]Entity{{ID: "ryan-crocker", Name: "Ryan C. Crocker", Offices: []string{"Ambassador"}}, {ID: "odierno", Name: "Odierno", Offices: []string{"General"}}})
+	p.Add([]Entity{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}})
+	p.Add([]Entity{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}, {ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}})
+	// two Kims with different offices, and a Kim who is neither
+	p.Add([]Entity{{ID: "kim-sung-hwan", Name: "Kim Sung-hwan", Offices: []string{"National Security Adviser"}}, {ID: "kim-jong-il", Name: "Kim Jong-il"}})
+	p.Add([]Entity{{ID: "kim", Name: "Kim", Offices: []string{"President"}}, {ID: "wood", Name: "Wood"}, {ID: "william-wood", Name: "William B. Wood", Offices: []string{"Ambassador"}}})
+	got := p.Merge()
+	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura"}
+	if len(got) != len(want) {
+		t.Errorf("Merge = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("Merge[%s] = %q, want %q", k, got[k], v)
+		}
+	}
+}

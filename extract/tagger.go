@@ -161,7 +161,7 @@ func (tg *tagger) title(i, L int, e *entry) int {
 // the words before were the name of a body, not a person.
 func (tg *tagger) possessiveOrg(k int) bool {
 	toks := tg.toks
-	return k+2 < len(toks) && (toks[k].text == "'" || toks[k].text == "’") && toks[k+1].key == "s" && tg.c.orgHeads[toks[k+2].key]
+	return k+2 < len(toks) && (toks[k].text == "'" || toks[k].text == "’") && toks[k+1].key == "s" && tg.c.orgHeads[toks[k+2].key] && (toks[k+2].cap || toks[k+2].upper)
 }
 
 // officeTail returns where an office continued by "for" or "of" and office

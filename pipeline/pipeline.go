@@ -59,6 +59,7 @@ type item struct {
 	fatal bool
 	// set by the workers
 	meta    *cable.Meta
+	people  []extract.Entity
 	line    []byte // the encoded cables.jsonl line
 	elapsed time.Duration
 }
@@ -119,8 +120,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		close(done)
 		return err
 	})
+	var people *extract.People
+	if cfg.Extractor != nil {
+		people = cfg.Extractor.NewPeople()
+	}
 	g.Go(func() error {
-		return writeOrdered(ctx, done, window, out.w, rep, cfg.CablesDone)
+		return writeOrdered(ctx, done, window, out.w, rep, cfg.CablesDone, people)
 	})
 	err = g.Wait()
 	rep.InputBytes = cfg.BytesRead.Load()
@@ -133,6 +138,16 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			rep.Interrupted = true
 		}
 		return rep, err
+	}
+	if people != nil {
+		// one id per person across cables: rewrite the ids that merge
+		if ids := people.Merge(); len(ids) > 0 {
+			rep.PeopleMerged = len(ids)
+			if out, err = remapIDs(out, ids); err != nil {
+				return rep, err
+			}
+			defer out.abort()
+		}
 	}
 	if err := out.commit(); err != nil {
 		return rep, err
@@ -215,6 +230,7 @@ func process(it *item, cfg Config) {
 	if cfg.Extractor != nil {
 		res := cfg.Extractor.Cable(c)
 		rec.Result = &res
+		it.people = res.People
 	}
 	if cfg.WithText {
 		rec.Text = c.Text
@@ -234,7 +250,7 @@ func process(it *item, cfg Config) {
 }
 
 // writeOrdered is the last stage: it restores input order and writes.
-func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}, w *bufio.Writer, rep *Report, count *atomic.Int64) error {
+func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}, w *bufio.Writer, rep *Report, count *atomic.Int64, people *extract.People) error {
 	pending := map[int]*item{}
 	next := 0
 	var normalize time.Duration
@@ -250,6 +266,9 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 			<-window
 			if err := account(it, w, rep); err != nil {
 				return err
+			}
+			if people != nil && it.err == nil && !it.fatal {
+				people.Add(it.people)
 			}
 			normalize += it.elapsed
 			count.Add(1)
@@ -339,4 +358,84 @@ func writeReport(dir string, rep *Report) error {
 		return err
 	}
 	return f.commit()
+}
+
+// remapIDs rewrites the cables.jsonl being written with the people ids
+// replaced by ids, into a new temporary file, and drops the old one. Only
+// lines holding a replaced id are decoded and encoded again, the same way
+// they were written.
+func remapIDs(old *atomicFile, ids map[string]string) (*atomicFile, error) {
+	defer old.abort()
+	if err := old.w.Flush(); err != nil {
+		return nil, err
+	}
+	if _, err := old.f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	out, err := newAtomicFile(old.path)
+	if err != nil {
+		return nil, err
+	}
+	r := bufio.NewReaderSize(old.f, 1<<20)
+	for {
+		line, err := r.ReadBytes('\n')
+		if len(line) > 0 {
+			if line, err = remapLine(line, ids); err != nil {
+				out.abort()
+				return nil, err
+			}
+			if _, err := out.w.Write(line); err != nil {
+				out.abort()
+				return nil, err
+			}
+		}
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			out.abort()
+			return nil, err
+		}
+	}
+}
+
+func remapLine(line []byte, ids map[string]string) ([]byte, error) {
+	hit := false
+	for rest := line; ; {
+		i := bytes.Index(rest, []byte(`"id":"`))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+6:]
+		j := bytes.IndexByte(rest, '"')
+		if j < 0 {
+			break
+		}
+		if _, ok := ids[string(rest[:j])]; ok {
+			hit = true
+			break
+		}
+		rest = rest[j:]
+	}
+	if !hit {
+		return line, nil
+	}
+	var rec Record
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return nil, fmt.Errorf("rewriting ids: %w", err)
+	}
+	if rec.Result != nil {
+		for i, p := range rec.People {
+			if id, ok := ids[p.ID]; ok {
+				rec.People[i].ID = id
+			}
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rec); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

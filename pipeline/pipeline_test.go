@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -71,10 +73,15 @@ func TestDeterministic(t *testing.T) {
 	if _, err := os.Stat(corpus); err == nil && !testing.Short() {
 		ins = append(ins, source.Input{Path: corpus})
 	}
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(set)
 	var outs [][]byte
 	for _, j := range []int{1, 8} {
 		dir := t.TempDir()
-		if _, err := Run(context.Background(), Config{Inputs: ins, OutDir: dir, Jobs: j, WithText: true}); err != nil {
+		if _, err := Run(context.Background(), Config{Inputs: ins, OutDir: dir, Jobs: j, WithText: true, Extractor: x}); err != nil {
 			t.Fatal(err)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, CablesFile))

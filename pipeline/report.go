@@ -24,11 +24,14 @@ type Report struct {
 	WarningSamples []Failure      `json:"warning_samples,omitempty"`
 	Dates          DateStats      `json:"dates"`
 	AllCaps        int            `json:"all_caps"`
-	Outputs        []string       `json:"outputs"`
-	Interrupted    bool           `json:"interrupted"`
-	Started        time.Time      `json:"started"`
-	Timings        Timings        `json:"timings"`
-	Jobs           int            `json:"jobs"`
+	// PeopleMerged counts the person ids replaced by another id of the
+	// same person found in other cables.
+	PeopleMerged int       `json:"people_merged"`
+	Outputs      []string  `json:"outputs"`
+	Interrupted  bool      `json:"interrupted"`
+	Started      time.Time `json:"started"`
+	Timings      Timings   `json:"timings"`
+	Jobs         int       `json:"jobs"`
 }
 
 // InputReport is one input file's share of the run.
