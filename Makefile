@@ -31,6 +31,7 @@ test: lint
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1,2 ./source ./normalize ./pipeline
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 -benchtime 1x -cpu 2 ./extract
 
 fuzz:
 	@set -e; for t in $(FUZZ); do \

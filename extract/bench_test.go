@@ -84,6 +84,30 @@ func onAllCores[T any](items []T, fn func(T)) {
 	wg.Wait()
 }
 
+// BenchmarkExtractNLP is BenchmarkExtract with prose's tagger on the
+// sentences the rules leave unexplained (--nlp).
+func BenchmarkExtractNLP(b *testing.B) {
+	cables := benchCables(b)
+	set, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, err := NewNLP()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := New(set).WithNLP(n)
+	var size int64
+	for _, c := range cables {
+		size += int64(len(c.Text))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		onAllCores(cables, func(c *cable.Cable) { x.Cable(c) })
+	}
+}
+
 // BenchmarkProseNER measures plain prose NER (v2, its model loaded once and
 // shared) on the same cables' normalized text, as the baseline the
 // extractor is compared with. prose is slow, so it reads the first 1 MB.

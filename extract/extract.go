@@ -35,12 +35,21 @@ type Result struct {
 // Extractor finds people, places and organizations in cables. It is built
 // once from a rule set and is safe for use by many goroutines.
 type Extractor struct {
-	c *compiled
+	c   *compiled
+	nlp *NLP // nil: rules only
 }
 
 // New compiles a rule set.
 func New(set *rules.Set) *Extractor {
 	return &Extractor{c: compile(set, rules.Casing())}
+}
+
+// WithNLP returns an extractor that also runs prose's tagger where the
+// rules leave capitalized words unexplained.
+func (x *Extractor) WithNLP(n *NLP) *Extractor {
+	y := *x
+	y.nlp = n
+	return &y
 }
 
 // Cable extracts the entities of a parsed cable.
@@ -54,6 +63,9 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 	toks := tokenize(text)
 	tg := &tagger{c: x.c, toks: toks, allCaps: c.AllCaps}
 	ms := tg.tag()
+	if x.nlp != nil && !c.AllCaps {
+		ms = append(ms, x.nlpPeople(text, toks, ms)...)
+	}
 
 	preferred, signer := "", ""
 	if c.ClassifiedBy != nil {

@@ -177,3 +177,24 @@ func TestPeopleMerge(t *testing.T) {
 		}
 	}
 }
+
+func TestNLP(t *testing.T) {
+	n, err := NewNLP()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newTest(t).WithNLP(n)
+	text := "Police said Kamal Zougam had sold the telephones. Mr. Smith and Petrobras agreed."
+	toks := tokenize(text)
+	// with no rule mention at all, prose is asked about the first sentence
+	// (two unexplained capitalized words in a row), not the second
+	ms := x.nlpPeople(text, toks, nil)
+	if len(ms) != 1 || joinTokens(toks[ms[0].s:ms[0].e]) != "Kamal Zougam" || ms[0].source != "nlp" {
+		t.Fatalf("nlp mentions %+v, want Kamal Zougam", ms)
+	}
+	// with the rules, the name is theirs and prose adds nothing twice
+	res := x.Cable(parse(t, "1. (C) "+text))
+	if got := summary(res.People); got != "Kamal Zougam; Smith" {
+		t.Errorf("people %q", got)
+	}
+}

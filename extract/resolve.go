@@ -50,6 +50,9 @@ func resolvePeople(ms []mention, toks []token, preferred, signer string) []*grou
 			continue
 		}
 		g := findPerson(groups, w, m.office)
+		if g == nil && m.source == "nlp" && len(w) == 1 && ambiguous(groups, w[0]) {
+			continue // "Kim" with three Kims in the cable: no one in particular
+		}
 		if g == nil {
 			g = &group{typ: Person, name: m.name, words: w, order: m.s}
 			groups = append(groups, g)
@@ -87,6 +90,17 @@ func resolvePeople(ms []mention, toks []token, preferred, signer string) []*grou
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].order < groups[j].order })
 	return groups
+}
+
+// ambiguous reports a word that ends or starts the names of several people.
+func ambiguous(groups []*group, w string) bool {
+	n := 0
+	for _, g := range groups {
+		if len(g.words) > 1 && (g.words[len(g.words)-1] == w || g.words[0] == w) {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // chiefOfPost are the offices of whoever signs a cable for a post, which

@@ -94,9 +94,17 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 			total += in.Size
 		}
 	}
+	x := extract.New(set)
+	if cfg.NLP {
+		n, err := extract.NewNLP()
+		if err != nil {
+			return fmt.Errorf("loading prose's model: %w", err)
+		}
+		x = x.WithNLP(n)
+	}
 	pc := pipeline.Config{
 		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
-		Extractor: extract.New(set),
+		Extractor: x,
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
 	}
 	if showProgress(cfg.Progress, stderr) {

@@ -23,6 +23,9 @@ type Config struct {
 	// Rules are the user's rule files, applied over the default rule set in
 	// order.
 	Rules []string `mapstructure:"rules"`
+	// NLP adds prose's statistical tagger where the rules leave
+	// capitalized words unexplained.
+	NLP bool `mapstructure:"nlp"`
 }
 
 // settings maps each config key to its flag name.
@@ -33,6 +36,7 @@ var settings = map[string]string{
 	"with_text":  "with-text",
 	"keep_going": "keep-going",
 	"rules":      "rules",
+	"nlp":        "nlp",
 }
 
 // DefaultConfigFile is read from the working folder when present.
@@ -45,6 +49,7 @@ func addRunFlags(fs *pflag.FlagSet) {
 	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
 	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
 	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
+	fs.Bool("nlp", false, "also run prose's NER where the rules leave capitalized names unexplained (slower)")
 }
 
 // loadConfig merges the config file, the environment and the flags into a

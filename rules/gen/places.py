@@ -69,7 +69,7 @@ def main(regions_json, cities_pbf, words_path):
             return False
         if " " not in name and name.lower() in words and not country:
             return False
-        return all(ch.isalpha() or ch in " -'." for ch in name)
+        return all(ch.isalpha() or ch in " -'.,()" for ch in name)
 
     entries = {}
 
@@ -85,7 +85,11 @@ def main(regions_json, cities_pbf, words_path):
                 e["aliases"].add(a)
 
     for c in json.load(open(regions_json)):
-        add(c["countryName"], "country")
+        # "Venezuela, Bolivarian Republic of" is Venezuela, "Holy See (Vatican
+        # City)" the Holy See; the full form stays as an alias
+        full = c["countryName"]
+        short = full.split(" (")[0].split(",")[0].strip()
+        add(short, "country", [full] if short != full else [])
         for r in c["regions"]:
             add(r["name"], "region")
     for c in varints(open(cities_pbf, "rb").read()):
