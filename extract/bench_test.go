@@ -46,18 +46,31 @@ func benchCables(b *testing.B) []*cable.Cable {
 
 // BenchmarkExtract measures the extractor on every cable of the corpus, in
 // MB/s of cable text, on all cores (-cpu sets how many).
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkExtract(b *testing.B) { benchExtract(b, false) }
+
+// BenchmarkExtractNLP is BenchmarkExtract with prose's tagger on the
+// sentences the rules leave unexplained (--nlp).
+func BenchmarkExtractNLP(b *testing.B) { benchExtract(b, true) }
+
+func benchExtract(b *testing.B, nlp bool) {
 	cables := benchCables(b)
 	set, err := rules.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	x := New(set)
-	var n int64
-	for _, c := range cables {
-		n += int64(len(c.Text))
+	if nlp {
+		n, err := NewNLP()
+		if err != nil {
+			b.Fatal(err)
+		}
+		x = x.WithNLP(n)
 	}
-	b.SetBytes(n)
+	var size int64
+	for _, c := range cables {
+		size += int64(len(c.Text))
+	}
+	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		onAllCores(cables, func(c *cable.Cable) { x.Cable(c) })
@@ -82,30 +95,6 @@ func onAllCores[T any](items []T, fn func(T)) {
 	}
 	close(next)
 	wg.Wait()
-}
-
-// BenchmarkExtractNLP is BenchmarkExtract with prose's tagger on the
-// sentences the rules leave unexplained (--nlp).
-func BenchmarkExtractNLP(b *testing.B) {
-	cables := benchCables(b)
-	set, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	n, err := NewNLP()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x := New(set).WithNLP(n)
-	var size int64
-	for _, c := range cables {
-		size += int64(len(c.Text))
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		onAllCores(cables, func(c *cable.Cable) { x.Cable(c) })
-	}
 }
 
 // BenchmarkProseNER measures plain prose NER (v2, its model loaded once and

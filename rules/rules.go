@@ -270,10 +270,10 @@ func Fold(s string) string {
 // are joined.
 func Merge(base, over *Set) *Set {
 	out := &Set{
-		Titles:        mergeTitles(base.Titles, over.Titles),
-		People:        mergeEntries(base.People, over.People),
-		Places:        mergeEntries(base.Places, over.Places),
-		Organizations: mergeEntries(base.Organizations, over.Organizations),
+		Titles:        mergeByName(base.Titles, over.Titles, func(t Title) string { return t.Name }),
+		People:        mergeByName(base.People, over.People, entryName),
+		Places:        mergeByName(base.Places, over.Places, entryName),
+		Organizations: mergeByName(base.Organizations, over.Organizations, entryName),
 		OrgHeads:      union(base.OrgHeads, over.OrgHeads),
 		OfficeWords:   union(base.OfficeWords, over.OfficeWords),
 		NonNames:      union(base.NonNames, over.NonNames),
@@ -282,39 +282,26 @@ func Merge(base, over *Set) *Set {
 	return out
 }
 
-func mergeTitles(base, over []Title) []Title {
+// mergeByName returns base with the items of over replacing those of the
+// same folded name, and the others added, in order.
+func mergeByName[T any](base, over []T, name func(T) string) []T {
 	idx := map[string]int{}
-	out := append([]Title(nil), base...)
+	out := append([]T(nil), base...)
 	for i, t := range out {
-		idx[Fold(t.Name)] = i
+		idx[Fold(name(t))] = i
 	}
 	for _, t := range over {
-		if i, ok := idx[Fold(t.Name)]; ok {
+		if i, ok := idx[Fold(name(t))]; ok {
 			out[i] = t
 			continue
 		}
-		idx[Fold(t.Name)] = len(out)
+		idx[Fold(name(t))] = len(out)
 		out = append(out, t)
 	}
 	return out
 }
 
-func mergeEntries(base, over []Entry) []Entry {
-	idx := map[string]int{}
-	out := append([]Entry(nil), base...)
-	for i, e := range out {
-		idx[Fold(e.Name)] = i
-	}
-	for _, e := range over {
-		if i, ok := idx[Fold(e.Name)]; ok {
-			out[i] = e
-			continue
-		}
-		idx[Fold(e.Name)] = len(out)
-		out = append(out, e)
-	}
-	return out
-}
+func entryName(e Entry) string { return e.Name }
 
 func union(a, b []string) []string {
 	seen := map[string]bool{}
