@@ -14,6 +14,8 @@ type Span struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Tagger says what found the mention: "rules" or "nlp" (prose).
+	Tagger string `json:"tagger,omitempty"`
 }
 
 // Entity is a person, place or organization of a cable.
@@ -23,6 +25,9 @@ type Entity struct {
 	Aliases  []string `json:"aliases"`
 	Offices  []string `json:"offices,omitempty"`
 	Mentions []Span   `json:"mentions"`
+	// Norm are the mentions' byte ranges in the normalized text, for the
+	// stages after extraction (relations); not written.
+	Norm [][2]int `json:"-"`
 }
 
 // Result is what extraction finds in one cable.
@@ -158,9 +163,8 @@ func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
 			if !ok || len(w) == 0 {
 				continue
 			}
-			if n == 1 && t.sentStart && x.c.casing[t.key] == 'l' {
-				continue
-			}
+			// a sentence may start with a surname of the cable's people
+			// ("Ban noted..."), common word though it is
 			if g := findPerson(people, w, ""); g != nil {
 				g.mentions = append(g.mentions, mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "surname"})
 				for k := i; k < i+n; k++ {
@@ -214,7 +218,12 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 			}
 			ns, ne := toks[m.s].s, toks[m.e-1].e
 			os, oe := c.Doc.Text.Span(ns, ne)
-			e.Mentions = append(e.Mentions, Span{Start: os, End: oe, Text: c.Text[os:oe]})
+			tagger := "rules"
+			if m.source == "nlp" {
+				tagger = "nlp"
+			}
+			e.Mentions = append(e.Mentions, Span{Start: os, End: oe, Text: c.Text[os:oe], Tagger: tagger})
+			e.Norm = append(e.Norm, [2]int{ns, ne})
 			addAlias(c.Doc.Text.S[ns:ne])
 			if m.ne > m.ns {
 				addAlias(c.Doc.Text.S[toks[m.ns].s:toks[m.ne-1].e])

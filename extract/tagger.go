@@ -134,8 +134,9 @@ func (tg *tagger) title(i, L int, e *entry) int {
 			if i > 0 && toks[i-1].key == "the" {
 				s = i - 1
 			}
-			if s < i || countUpper(toks[i].text) >= 2 {
-				// "the Ambassador", "the SYG", or an abbreviation alone ("SYG")
+			if s < i || countUpper(toks[i].text) >= 2 || toks[i].parStart {
+				// "the Ambassador", "the SYG", an abbreviation alone ("SYG"), or
+				// a title opening a paragraph ("Ambassador meets VP Cobos")
 				tg.add(mention{typ: Person, s: s, e: j, ns: j, ne: j, office: office, titleAlone: true, source: "title"})
 			}
 		}

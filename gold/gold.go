@@ -15,11 +15,22 @@ import (
 
 // Cable is one annotated cable.
 type Cable struct {
-	Cable         string   `json:"cable"`
-	Date          string   `json:"date"`
-	People        []Person `json:"people"`
-	Places        []Named  `json:"places"`
-	Organizations []Named  `json:"organizations"`
+	Cable         string    `json:"cable"`
+	Date          string    `json:"date"`
+	People        []Person  `json:"people"`
+	Places        []Named   `json:"places"`
+	Organizations []Named   `json:"organizations"`
+	Meetings      []Meeting `json:"meetings"`
+}
+
+// Meeting is an annotated meeting: its participants' gold names, kind,
+// date and place (null when the cable gives none) and evidence.
+type Meeting struct {
+	People   []string `json:"people"`
+	Kind     string   `json:"kind"`
+	Date     *string  `json:"date"`
+	Place    *string  `json:"place"`
+	Evidence string   `json:"evidence"`
 }
 
 // Person is an annotated person: name, mentions and offices (each office a
@@ -67,6 +78,11 @@ type Output struct {
 	People        []extract.Entity `json:"people"`
 	Places        []extract.Entity `json:"places"`
 	Organizations []extract.Entity `json:"organizations"`
+	Meetings      []struct {
+		Participants []string `json:"participants"`
+		Kind         string   `json:"kind"`
+		Date         *string  `json:"date"`
+	} `json:"meetings"`
 }
 
 // ReadOutput reads a cables.jsonl, keeping the cables in want (all if nil).
@@ -107,13 +123,15 @@ func ratio(a, b int) float64 {
 }
 
 // Kinds scored.
-var Kinds = []string{"people", "places", "organizations", "offices"}
+var Kinds = []string{"people", "places", "organizations", "offices", "meetings"}
 
 // Report is the scores over all cables, and per cable what was missed and
 // what was found wrongly.
 type Report struct {
 	Totals   map[string]*Counts
 	PerCable []CableReport
+	// Dates counts the meeting edges found (TP) whose date is right.
+	DatesRight, DatesScored int
 }
 
 // CableReport lists a cable's misses and false positives by kind.
@@ -141,6 +159,9 @@ func Score(gold []Cable, out map[string]Output) Report {
 		cr.score("places", named(g.Places), o.Places)
 		cr.score("organizations", named(g.Organizations), o.Organizations)
 		cr.offices(g.People, o.People, pairs)
+		right, scored := cr.meetings(g, o, pairs)
+		rep.DatesRight += right
+		rep.DatesScored += scored
 		for _, k := range Kinds {
 			rep.Totals[k].Add(*cr.Counts[k])
 		}
@@ -272,6 +293,96 @@ func (cr *CableReport) offices(gold []Person, tool []extract.Entity, pairs map[i
 	cr.Counts["offices"] = c
 }
 
+// meetings scores who-met-whom edges: every pair of a meeting's
+// participants is an edge; a tool edge is right when both its people match
+// the gold pair in the cable. It returns how many edges found have the
+// right date (any of the tool's dates for the pair equals any of the
+// gold's, null for null), and how many edges were found.
+func (cr *CableReport) meetings(g Cable, o Output, pairs map[int]int) (int, int) {
+	name := map[string]string{} // tool id -> gold name
+	for gi, ti := range pairs {
+		name[o.People[ti].ID] = g.People[gi].Name
+	}
+	type edge [2]string
+	mk := func(a, b string) edge {
+		if b < a {
+			a, b = b, a
+		}
+		return edge{a, b}
+	}
+	goldDates := map[edge]map[string]bool{}
+	for _, m := range g.Meetings {
+		for i, a := range m.People {
+			for _, b := range m.People[i+1:] {
+				e := mk(a, b)
+				if goldDates[e] == nil {
+					goldDates[e] = map[string]bool{}
+				}
+				goldDates[e][dateKey(m.Date)] = true
+			}
+		}
+	}
+	toolDates := map[edge]map[string]bool{}
+	unmatched := map[edge]bool{}
+	for _, m := range o.Meetings {
+		for i, a := range m.Participants {
+			for _, b := range m.Participants[i+1:] {
+				na, oka := name[a]
+				nb, okb := name[b]
+				if !oka || !okb {
+					unmatched[mk(a, b)] = true
+					continue
+				}
+				e := mk(na, nb)
+				if toolDates[e] == nil {
+					toolDates[e] = map[string]bool{}
+				}
+				toolDates[e][dateKey(m.Date)] = true
+			}
+		}
+	}
+	c := &Counts{FP: len(unmatched)}
+	right := 0
+	for e, dates := range toolDates {
+		gd, ok := goldDates[e]
+		if !ok {
+			c.FP++
+			cr.Wrong["meetings"] = append(cr.Wrong["meetings"], e[0]+" & "+e[1])
+			continue
+		}
+		c.TP++
+		for d := range dates {
+			if gd[d] {
+				right++
+				break
+			}
+		}
+	}
+	for e := range unmatched {
+		cr.Wrong["meetings"] = append(cr.Wrong["meetings"], e[0]+" & "+e[1]+" (unmatched people)")
+	}
+	for e := range goldDates {
+		if _, ok := toolDates[e]; !ok {
+			c.FN++
+			cr.Missed["meetings"] = append(cr.Missed["meetings"], e[0]+" & "+e[1])
+		}
+	}
+	sort.Strings(cr.Wrong["meetings"])
+	sort.Strings(cr.Missed["meetings"])
+	cr.Counts["meetings"] = c
+	return right, c.TP
+}
+
+func dateKey(d *string) string {
+	if d == nil {
+		return "null"
+	}
+	return *d
+}
+
+// DateAccuracy is the share of found meeting edges with the right date.
+func (r Report) DateAccuracy() float64 { return ratio(r.DatesRight, r.DatesScored) }
+
 // Print writes the score table, and with perCable each cable's misses and
 // false positives.
 func (r Report) Print(w io.Writer, perCable bool) {
@@ -280,6 +391,7 @@ func (r Report) Print(w io.Writer, perCable bool) {
 		c := r.Totals[k]
 		fmt.Fprintf(w, "%-14s %6.3f %6.3f %6.3f %5d %5d %5d\n", k, c.P(), c.R(), c.F1(), c.TP, c.FP, c.FN)
 	}
+	fmt.Fprintf(w, "meeting dates right on found edges: %.3f (%d of %d)\n", r.DateAccuracy(), r.DatesRight, r.DatesScored)
 	if !perCable {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
+	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
@@ -57,7 +58,7 @@ func TestPublicGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if _, err := pipeline.Run(context.Background(), pipeline.Config{Inputs: ins, OutDir: dir, Jobs: 2, Extractor: extract.New(set)}); err != nil {
+	if _, err := pipeline.Run(context.Background(), pipeline.Config{Inputs: ins, OutDir: dir, Jobs: 2, Extractor: extract.New(set), Relations: relate.New(set)}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := gold.Load(filepath.Join("..", "testdata", "gold"))
@@ -77,7 +78,10 @@ func TestPublicGold(t *testing.T) {
 	var b strings.Builder
 	rep.Print(&b, false)
 	t.Logf("public gold:\n%s", b.String())
-	for kind, min := range map[string]float64{"people": 0.90, "places": 0.90, "organizations": 0.80, "offices": 0.80} {
+	if acc := rep.DateAccuracy(); acc < 0.85 || rep.DatesScored == 0 {
+		t.Errorf("meeting dates right on %.3f of found edges (%d), want at least 0.85", acc, rep.DatesScored)
+	}
+	for kind, min := range map[string]float64{"people": 0.90, "places": 0.90, "organizations": 0.80, "offices": 0.80, "meetings": 0.80} {
 		if f1 := rep.Totals[kind].F1(); f1 < min {
 			t.Errorf("%s F1 %.3f, want at least %.2f", kind, f1, min)
 		}

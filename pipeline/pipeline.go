@@ -18,6 +18,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -30,6 +31,8 @@ type Config struct {
 	WithText bool // write each cable's original and normalized text too
 	// Extractor finds people, places and organizations; nil skips extraction.
 	Extractor *extract.Extractor
+	// Relations finds who met whom; nil skips it (it needs the Extractor).
+	Relations *relate.Finder
 	// Counters the caller may watch while the run goes (progress): input
 	// bytes consumed and cables done. Either may be nil.
 	BytesRead  *atomic.Int64
@@ -40,8 +43,9 @@ type Config struct {
 type Record struct {
 	cable.Meta
 	*extract.Result
-	Text       string `json:"text,omitempty"`
-	Normalized string `json:"normalized,omitempty"`
+	Meetings   []relate.Meeting `json:"meetings,omitempty"`
+	Text       string           `json:"text,omitempty"`
+	Normalized string           `json:"normalized,omitempty"`
 }
 
 // Output file names inside the output folder.
@@ -231,6 +235,12 @@ func process(it *item, cfg Config) {
 		res := cfg.Extractor.Cable(c)
 		rec.Result = &res
 		it.people = res.People
+		if cfg.Relations != nil {
+			rec.Meetings = cfg.Relations.Cable(c, &res)
+			if rec.Meetings == nil {
+				rec.Meetings = []relate.Meeting{}
+			}
+		}
 	}
 	if cfg.WithText {
 		rec.Text = c.Text
@@ -430,6 +440,9 @@ func remapLine(line []byte, ids map[string]string) ([]byte, error) {
 				rec.People[i].ID = id
 			}
 		}
+	}
+	for i, m := range rec.Meetings {
+		rec.Meetings[i].Participants = relate.Remap(m.Participants, ids)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

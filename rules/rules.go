@@ -42,6 +42,30 @@ type Entry struct {
 	Line    int      `yaml:"-"`
 }
 
+// Meeting is a phrase that reports a meeting or a call: "met with",
+// "called on", "telephoned".
+type Meeting struct {
+	Phrase string `yaml:"phrase"`
+	Kind   string `yaml:"kind,omitempty"` // meeting (default) or call
+	// Join: the people after the phrase join those before it
+	// ("accompanied by") rather than meet them.
+	Join bool `yaml:"join,omitempty"`
+	// Direct: the phrase counts only with a person (or him, her) right
+	// after it ("called him"; not "called for").
+	Direct bool `yaml:"direct,omitempty"`
+	Line   int  `yaml:"-"`
+}
+
+// UnmarshalYAML records the line of each meeting phrase.
+func (m *Meeting) UnmarshalYAML(n *yaml.Node) error {
+	type plain Meeting
+	if err := decodeStrict(n, (*plain)(m), "phrase", "kind", "join", "direct"); err != nil {
+		return err
+	}
+	m.Line = n.Line
+	return nil
+}
+
 // Set is a rule set.
 type Set struct {
 	Titles        []Title  `yaml:"titles,omitempty"`
@@ -52,6 +76,10 @@ type Set struct {
 	OfficeWords   []string `yaml:"officewords,omitempty"`
 	NonNames      []string `yaml:"nonnames,omitempty"`
 	Particles     []string `yaml:"particles,omitempty"`
+	Meetings      []Meeting `yaml:"meetings,omitempty"`
+	// NotMeetings are words that, just before a meeting phrase, make it a
+	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
+	NotMeetings []string `yaml:"notmeetings,omitempty"`
 }
 
 // UnmarshalYAML records the line of each title, for error messages.
@@ -194,7 +222,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -235,7 +263,20 @@ func (s *Set) check(name string) Errors {
 			}
 		}
 	}
-	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords) {
+	seenPhrase := map[string]int{}
+	for _, m := range s.Meetings {
+		switch {
+		case strings.TrimSpace(m.Phrase) == "":
+			add(m.Line, "meeting phrase without a phrase")
+		case m.Kind != "" && m.Kind != "meeting" && m.Kind != "call":
+			add(m.Line, "meeting phrase %q: unknown kind %q (want meeting or call)", m.Phrase, m.Kind)
+		}
+		if first, ok := seenPhrase[Fold(m.Phrase)]; ok {
+			add(m.Line, "meeting phrase %q listed twice (first at line %d)", m.Phrase, first)
+		}
+		seenPhrase[Fold(m.Phrase)] = m.Line
+	}
+	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings) {
 		if strings.TrimSpace(w) == "" {
 			add(0, "empty word in nonnames, particles or orgheads")
 		}
@@ -278,6 +319,8 @@ func Merge(base, over *Set) *Set {
 		OfficeWords:   union(base.OfficeWords, over.OfficeWords),
 		NonNames:      union(base.NonNames, over.NonNames),
 		Particles:     union(base.Particles, over.Particles),
+		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
+		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
 	}
 	return out
 }

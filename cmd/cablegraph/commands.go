@@ -19,6 +19,7 @@ import (
 	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/progress"
+	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
@@ -104,7 +105,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	}
 	pc := pipeline.Config{
 		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
-		Extractor: x,
+		Extractor: x, Relations: relate.New(set),
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
 	}
 	if showProgress(cfg.Progress, stderr) {
