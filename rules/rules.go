@@ -68,14 +68,14 @@ func (m *Meeting) UnmarshalYAML(n *yaml.Node) error {
 
 // Set is a rule set.
 type Set struct {
-	Titles        []Title  `yaml:"titles,omitempty"`
-	People        []Entry  `yaml:"people,omitempty"`
-	Places        []Entry  `yaml:"places,omitempty"`
-	Organizations []Entry  `yaml:"organizations,omitempty"`
-	OrgHeads      []string `yaml:"orgheads,omitempty"`
-	OfficeWords   []string `yaml:"officewords,omitempty"`
-	NonNames      []string `yaml:"nonnames,omitempty"`
-	Particles     []string `yaml:"particles,omitempty"`
+	Titles        []Title   `yaml:"titles,omitempty"`
+	People        []Entry   `yaml:"people,omitempty"`
+	Places        []Entry   `yaml:"places,omitempty"`
+	Organizations []Entry   `yaml:"organizations,omitempty"`
+	OrgHeads      []string  `yaml:"orgheads,omitempty"`
+	OfficeWords   []string  `yaml:"officewords,omitempty"`
+	NonNames      []string  `yaml:"nonnames,omitempty"`
+	Particles     []string  `yaml:"particles,omitempty"`
 	Meetings      []Meeting `yaml:"meetings,omitempty"`
 	// NotMeetings are words that, just before a meeting phrase, make it a
 	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
