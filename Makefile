@@ -3,6 +3,7 @@
 #   make test   gofmt, go vet, all tests, the race detector, a short fuzz of every parser
 #   make bench  throughput benchmarks (MB/s) on the shared corpus, or the sample without it
 #   make fuzz   every fuzz target for FUZZTIME each (default 10m)
+#   make validate-corpus  the corpus's graph exports through the shared validators
 
 GO       ?= go
 BIN      := bin/cablegraph
@@ -10,7 +11,7 @@ FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
 FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML ./rules:FuzzParse
 
-.PHONY: build run test lint bench fuzz clean
+.PHONY: build run test lint bench fuzz validators validate-corpus clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/cablegraph
@@ -24,10 +25,20 @@ lint:
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-test: lint
+# the shared graph validators (../shared/tools), when the shared folder is there
+validators:
+	@if [ -x ../shared/tools/install-validators ]; then ../shared/tools/install-validators; \
+	else echo "../shared/tools not found: graph exports will not be validated"; fi
+
+test: lint validators
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race -short ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+# every export of the whole corpus through the validators (Graphviz lays out the
+# DOT file: minutes)
+validate-corpus: validators
+	CABLEGRAPH_VALIDATE_CORPUS=1 $(GO) test -count=1 -timeout 60m -run CorpusExportsValid -v ./pipeline
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1,2 ./source ./normalize ./pipeline

@@ -206,6 +206,7 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 			seen[Fold(a)] = true
 		}
 		addAlias := func(s string) {
+			s = strings.Join(strings.Fields(s), " ")
 			if k := Fold(s); k != "" && !seen[k] {
 				seen[k] = true
 				e.Aliases = append(e.Aliases, s)

@@ -198,3 +198,14 @@ func TestNLP(t *testing.T) {
 		t.Errorf("people %q", got)
 	}
 }
+
+func TestIDIsXMLName(t *testing.T) {
+	for _, name := range []string{"S/SECC Pershing", "E/POL", "O'Brien", "Zoë Ünal, Jr.", "Kim Sung-hwan"} {
+		id := ID(name)
+		for _, r := range id {
+			if !(r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127) {
+				t.Errorf("ID(%q) = %q has %q", name, id, r)
+			}
+		}
+	}
+}

@@ -246,6 +246,22 @@ func resolveByName(ms []mention, typ Type) []*group {
 
 // ID makes a stable id from a name: folded words joined by hyphens, initials
 // dropped, so "Ryan C. Crocker" and "Ryan Crocker" get one id in every cable.
+//
+// Ids are valid XML name tokens (GraphML and GEXF need them so): letters and
+// digits, words joined by hyphens.
 func ID(name string) string {
-	return strings.Join(nameWords(name), "-")
+	var b strings.Builder
+	for _, w := range nameWords(name) {
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(r)
+			} else if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+			b.WriteByte('-')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
 }

@@ -229,8 +229,8 @@ func (tg *tagger) nameRun(j int, afterTitle bool) int {
 loop:
 	for k < len(toks) && k-j < 6 {
 		t := toks[k]
-		if !t.word {
-			break
+		if !t.word || k > j && t.parStart || strings.ContainsRune(t.text, '/') {
+			break // names have no slashes ("E/POL" is an office) nor span paragraphs
 		}
 		if tg.c.particles[t.key] && t.lower && k+1 < len(toks) && toks[k+1].word && (toks[k+1].cap || toks[k+1].upper) && k > j {
 			k++
@@ -247,9 +247,6 @@ loop:
 		}
 		if t.upper && len(t.text) > 1 && !tg.allCaps && tg.c.casing[t.key] == 'u' {
 			break // an acronym in a mixed-case text: "UNAMI", "GOI"
-		}
-		if k > j && t.parStart {
-			break
 		}
 		if L, ents := tg.c.gaz.match(toks, k); L > 0 && firstOf(ents, Person) == nil {
 			switch {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/source"
 )
@@ -33,6 +34,10 @@ type Config struct {
 	Extractor *extract.Extractor
 	// Relations finds who met whom; nil skips it (it needs the Extractor).
 	Relations *relate.Finder
+	// Formats are the graph exports to write (see Formats); Graph the
+	// options of the graph. No formats, no graph.
+	Formats []string
+	Graph   graph.Options
 	// Counters the caller may watch while the run goes (progress): input
 	// bytes consumed and cables done. Either may be nil.
 	BytesRead  *atomic.Int64
@@ -152,6 +157,21 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 			defer out.abort()
 		}
+	}
+	if len(cfg.Formats) > 0 {
+		if err := out.w.Flush(); err != nil {
+			return rep, err
+		}
+		x, g, err := writeGraph(cfg.OutDir, cfg.Formats, cfg.Graph, []string{out.f.Name()})
+		if err != nil {
+			return rep, err
+		}
+		defer x.abort()
+		if err := x.commit(); err != nil {
+			return rep, err
+		}
+		rep.Outputs = append(rep.Outputs, x.names...)
+		rep.Graph = GraphStats{Nodes: len(g.Nodes()), Edges: len(g.Edges())}
 	}
 	if err := out.commit(); err != nil {
 		return rep, err

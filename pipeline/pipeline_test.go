@@ -16,6 +16,7 @@ import (
 
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
@@ -145,9 +146,9 @@ func TestCancel(t *testing.T) {
 
 var pageBreak = regexp.MustCompile(`[A-Z]+ \d{4,8} +\d{3}(\.\d+)? OF \d{3}|SECTION \d+ OF \d+|PAGE \d+ +[A-Z]`)
 
-// TestCorpus reads the 6,712 cables of the shared corpus: every one read,
-// none failed, refids as in the release, dates parsed, and no page-break
-// line left in any normalized text.
+// TestCorpus runs the 6,712 cables of the shared corpus through every
+// stage: every one read, none failed, refids as in the release, dates
+// parsed, no page-break line left in any normalized text, and a graph.
 func TestCorpus(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("skipping: %s not found (the shared corpus sits beside the project in CI)", corpus)
@@ -156,9 +157,18 @@ func TestCorpus(t *testing.T) {
 		t.Skip("skipping the corpus run in -short mode")
 	}
 	out := t.TempDir()
-	rep, err := Run(context.Background(), Config{Inputs: []source.Input{{Path: corpus}}, OutDir: out, Jobs: runtime.NumCPU(), WithText: true})
+	set, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the whole pipeline, so that no cable fails in any stage
+	rep, err := Run(context.Background(), Config{Inputs: []source.Input{{Path: corpus}}, OutDir: out, Jobs: runtime.NumCPU(), WithText: true,
+		Extractor: extract.New(set), Relations: relate.New(set), Formats: FormatNames})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Graph.Edges < 1000 {
+		t.Errorf("corpus graph has %d edges", rep.Graph.Edges)
 	}
 	if rep.CablesRead != 6712 || rep.CablesFailed != 0 || rep.CablesWritten != 6712 {
 		t.Fatalf("read %d, written %d, failed %d; want 6712, 6712, 0: %v", rep.CablesRead, rep.CablesWritten, rep.CablesFailed, rep.Failures)

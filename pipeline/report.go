@@ -26,12 +26,19 @@ type Report struct {
 	AllCaps        int            `json:"all_caps"`
 	// PeopleMerged counts the person ids replaced by another id of the
 	// same person found in other cables.
-	PeopleMerged int       `json:"people_merged"`
-	Outputs      []string  `json:"outputs"`
-	Interrupted  bool      `json:"interrupted"`
-	Started      time.Time `json:"started"`
-	Timings      Timings   `json:"timings"`
-	Jobs         int       `json:"jobs"`
+	PeopleMerged int        `json:"people_merged"`
+	Graph        GraphStats `json:"graph"`
+	Outputs      []string   `json:"outputs"`
+	Interrupted  bool       `json:"interrupted"`
+	Started      time.Time  `json:"started"`
+	Timings      Timings    `json:"timings"`
+	Jobs         int        `json:"jobs"`
+}
+
+// GraphStats is the size of the who-met-whom graph exported.
+type GraphStats struct {
+	Nodes int `json:"nodes"`
+	Edges int `json:"edges"`
 }
 
 // InputReport is one input file's share of the run.

@@ -277,7 +277,7 @@ func list(text string, people []person, from, to int) []string {
 	var ids []string
 	last := -1
 	for _, p := range people {
-		if p.s < from || p.e > to {
+		if p.s < from || p.e > to || p.s < last {
 			continue
 		}
 		if last < 0 {

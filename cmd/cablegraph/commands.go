@@ -34,7 +34,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
-	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout))
+	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr))
 	return root
 }
 
@@ -106,6 +106,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	pc := pipeline.Config{
 		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
 		Extractor: x, Relations: relate.New(set),
+		Formats: cfg.Formats, Graph: cfg.graphOptions(),
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
 	}
 	if showProgress(cfg.Progress, stderr) {
@@ -121,7 +122,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed; %d dated by DTG, %d by release metadata, %d undated\n",
 		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
-	fmt.Fprintf(stderr, "cablegraph: wrote %s and %s\n", filepath.Join(cfg.Output, pipeline.CablesFile), filepath.Join(cfg.Output, pipeline.ReportFile))
+	fmt.Fprintf(stderr, "cablegraph: graph of %d people and %d who-met-whom edges; wrote into %s: %s\n", rep.Graph.Nodes, rep.Graph.Edges, cfg.Output, strings.Join(rep.Outputs, ", "))
 	failed := 0
 	for _, f := range rep.Failures {
 		if failed < 10 {
@@ -300,5 +301,28 @@ func newEvalCmd(stdout io.Writer) *cobra.Command {
 	cmd.Flags().String("gold", "", "folder of gold annotations (*.json)")
 	cmd.Flags().Bool("per-cable", false, "list each cable's misses and false positives")
 	cmd.MarkFlagRequired("gold")
+	return cmd
+}
+
+func newGraphCmd(stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "graph [flags] CABLES.jsonl...",
+		Short: "Build the graph from earlier runs' cables.jsonl (shards merge) and write its exports",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath, _ := cmd.Flags().GetString("config")
+			cfg, err := loadConfig(cmd.Flags(), configPath)
+			if err != nil {
+				return err
+			}
+			names, err := pipeline.Graph(cfg.Output, cfg.Formats, cfg.graphOptions(), args)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "cablegraph: wrote into %s: %s\n", cfg.Output, strings.Join(names, ", "))
+			return nil
+		},
+	}
+	addRunFlags(cmd.Flags())
 	return cmd
 }

@@ -7,9 +7,13 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/pipeline"
 )
 
 // Config holds the settings of a run, from cablegraph.yaml (or --config),
@@ -26,17 +30,32 @@ type Config struct {
 	// NLP adds prose's statistical tagger where the rules leave
 	// capitalized words unexplained.
 	NLP bool `mapstructure:"nlp"`
+	// Formats are the graph exports written: graphml, gexf, dot, csv,
+	// meetings (all by default).
+	Formats []string `mapstructure:"format"`
+	// Graph options.
+	MinWeight   int    `mapstructure:"min_weight"`
+	Since       string `mapstructure:"since"`
+	Until       string `mapstructure:"until"`
+	CableFilter string `mapstructure:"cable_filter"`
+	Relation    string `mapstructure:"relation"`
 }
 
 // settings maps each config key to its flag name.
 var settings = map[string]string{
-	"output":     "output",
-	"jobs":       "jobs",
-	"progress":   "progress",
-	"with_text":  "with-text",
-	"keep_going": "keep-going",
-	"rules":      "rules",
-	"nlp":        "nlp",
+	"output":       "output",
+	"jobs":         "jobs",
+	"progress":     "progress",
+	"with_text":    "with-text",
+	"keep_going":   "keep-going",
+	"rules":        "rules",
+	"nlp":          "nlp",
+	"format":       "format",
+	"min_weight":   "min-weight",
+	"since":        "since",
+	"until":        "until",
+	"cable_filter": "cable-filter",
+	"relation":     "relation",
 }
 
 // DefaultConfigFile is read from the working folder when present.
@@ -50,6 +69,17 @@ func addRunFlags(fs *pflag.FlagSet) {
 	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
 	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
 	fs.Bool("nlp", false, "also run prose's NER where the rules leave capitalized names unexplained (slower)")
+	addGraphFlags(fs)
+}
+
+// addGraphFlags adds the graph's flags (run and graph commands).
+func addGraphFlags(fs *pflag.FlagSet) {
+	fs.StringSlice("format", []string{"graphml", "gexf", "dot", "csv", "meetings"}, "graph exports to write: graphml, gexf, dot, csv, meetings")
+	fs.Int("min-weight", 1, "leave out edges with fewer meetings")
+	fs.String("since", "", "only cables dated on or after YYYY-MM-DD")
+	fs.String("until", "", "only cables dated on or before YYYY-MM-DD")
+	fs.String("cable-filter", "", "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)")
+	fs.String("relation", "meeting", "edges: meeting (who met whom) or comention (named in the same cable)")
 }
 
 // loadConfig merges the config file, the environment and the flags into a
@@ -173,6 +203,35 @@ func validateKey(k string, c Config) error {
 		default:
 			return fmt.Errorf("key %q: %q is not one of auto, always, never", k, c.Progress)
 		}
+	case "format":
+		for _, f := range c.Formats {
+			if _, ok := pipeline.Formats[f]; !ok {
+				return fmt.Errorf("key %q: %q is not one of %s", k, f, strings.Join(pipeline.FormatNames, ", "))
+			}
+		}
+	case "min_weight":
+		if c.MinWeight < 0 {
+			return fmt.Errorf("key %q: %d is negative", k, c.MinWeight)
+		}
+	case "since", "until":
+		d := c.Since
+		if k == "until" {
+			d = c.Until
+		}
+		if d != "" {
+			if _, err := time.Parse("2006-01-02", d); err != nil {
+				return fmt.Errorf("key %q: %q is not a date YYYY-MM-DD", k, d)
+			}
+		}
+	case "relation":
+		if c.Relation != "meeting" && c.Relation != "comention" {
+			return fmt.Errorf("key %q: %q is not meeting or comention", k, c.Relation)
+		}
 	}
 	return nil
+}
+
+// graphOptions are the config's graph options.
+func (c Config) graphOptions() graph.Options {
+	return graph.Options{MinWeight: c.MinWeight, Since: c.Since, Until: c.Until, CableFilter: c.CableFilter, Relation: c.Relation}
 }

@@ -1,0 +1,36 @@
+package graph
+
+import (
+	"encoding/csv"
+	"io"
+)
+
+// WriteCSV writes the graph in Gephi's spreadsheet layout: a node table
+// (Id, Label, ...) and an edge table (Source, Target, Type, Weight, ...).
+func WriteCSV(nodes, edges io.Writer, g *Graph) error {
+	nw := csv.NewWriter(nodes)
+	head := []string{"Id", "Label"}
+	for _, a := range nodeAttrs[1:] {
+		head = append(head, a.name)
+	}
+	nw.Write(head)
+	for _, n := range g.Nodes() {
+		nw.Write(append([]string{n.ID}, nodeValues(n)...))
+	}
+	nw.Flush()
+	if err := nw.Error(); err != nil {
+		return err
+	}
+	ew := csv.NewWriter(edges)
+	head = []string{"Source", "Target", "Type", "Weight"}
+	for _, a := range edgeAttrs[1:] {
+		head = append(head, a.name)
+	}
+	ew.Write(head)
+	for _, e := range g.Edges() {
+		v := edgeValues(e)
+		ew.Write(append([]string{e.Source, e.Target, "Undirected", v[0]}, v[1:]...))
+	}
+	ew.Flush()
+	return ew.Error()
+}

@@ -1,0 +1,35 @@
+package graph
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// quote writes s as a DOT quoted string: backslashes and quotes escaped,
+// line ends as \n; other characters (non-ASCII included) as UTF-8.
+func quote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "")
+	return `"` + r.Replace(s) + `"`
+}
+
+// WriteDOT writes the graph for Graphviz: nodes and edges in id order,
+// every id, label and value quoted, weights as numbers, and the number of
+// meetings as the edge's label.
+func WriteDOT(w io.Writer, g *Graph) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("graph \"cablegraph\" {\n  charset=\"UTF-8\";\n  node [shape=ellipse, fontsize=10];\n")
+	for _, n := range g.Nodes() {
+		v := nodeValues(n)
+		fmt.Fprintf(bw, "  %s [label=%s, offices=%s, cables=%s, first=%s, last=%s];\n",
+			quote(n.ID), quote(v[0]), quote(v[2]), v[3], quote(v[4]), quote(v[5]))
+	}
+	for _, e := range g.Edges() {
+		v := edgeValues(e)
+		fmt.Fprintf(bw, "  %s -- %s [weight=%d, label=%s, kinds=%s, first=%s, last=%s];\n",
+			quote(e.Source), quote(e.Target), e.Weight, quote(v[0]), quote(v[1]), quote(v[2]), quote(v[3]))
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}

@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/cablegraph/cablegraph/graph"
+)
+
+// Formats of the graph exports, and the files each writes.
+var Formats = map[string][]string{
+	"graphml":  {"graph.graphml"},
+	"gexf":     {"graph.gexf", "graph-dynamic.gexf"},
+	"dot":      {"graph.dot"},
+	"csv":      {"nodes.csv", "edges.csv"},
+	"meetings": {"meetings.jsonl"},
+}
+
+// FormatNames lists the formats in a fixed order.
+var FormatNames = []string{"graphml", "gexf", "dot", "csv", "meetings"}
+
+// exports are the graph files of a run, written to temporary files and
+// committed together.
+type exports struct {
+	files []*atomicFile
+	names []string
+}
+
+func (x *exports) abort() {
+	for _, f := range x.files {
+		f.abort()
+	}
+}
+
+func (x *exports) commit() error {
+	for _, f := range x.files {
+		if err := f.commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeGraph builds the graph from cables.jsonl files and writes the
+// formats asked for into dir, as temporary files to commit.
+func writeGraph(dir string, formats []string, opts graph.Options, inputs []string) (*exports, *graph.Graph, error) {
+	x := &exports{}
+	create := func(name string) (*atomicFile, error) {
+		f, err := newAtomicFile(filepath.Join(dir, name))
+		if err == nil {
+			x.files = append(x.files, f)
+			x.names = append(x.names, name)
+		}
+		return f, err
+	}
+	var meetings io.Writer
+	if slices.Contains(formats, "meetings") {
+		f, err := create("meetings.jsonl")
+		if err != nil {
+			return nil, nil, err
+		}
+		meetings = f.w
+	}
+	readers := make([]io.Reader, len(inputs))
+	for i, p := range inputs {
+		f, err := os.Open(p)
+		if err != nil {
+			x.abort()
+			return nil, nil, err
+		}
+		defer f.Close()
+		readers[i] = f
+	}
+	g, err := graph.Build(opts, meetings, func(i int) string { return inputs[i] }, readers...)
+	if err != nil {
+		x.abort()
+		return nil, nil, err
+	}
+	write := func(name string, fn func(io.Writer) error) error {
+		f, err := create(name)
+		if err != nil {
+			return err
+		}
+		if err := fn(f.w); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
+		}
+		return nil
+	}
+	for _, format := range formats {
+		var err error
+		switch format {
+		case "graphml":
+			err = write("graph.graphml", func(w io.Writer) error { return graph.WriteGraphML(w, g) })
+		case "gexf":
+			err = write("graph.gexf", func(w io.Writer) error { return graph.WriteGEXF(w, g, false) })
+			if err == nil {
+				err = write("graph-dynamic.gexf", func(w io.Writer) error { return graph.WriteGEXF(w, g, true) })
+			}
+		case "dot":
+			err = write("graph.dot", func(w io.Writer) error { return graph.WriteDOT(w, g) })
+		case "csv":
+			nodes, e1 := create("nodes.csv")
+			if e1 != nil {
+				err = e1
+				break
+			}
+			edges, e2 := create("edges.csv")
+			if e2 != nil {
+				err = e2
+				break
+			}
+			err = graph.WriteCSV(nodes.w, edges.w, g)
+		}
+		if err != nil {
+			x.abort()
+			return nil, nil, err
+		}
+	}
+	return x, g, nil
+}
+
+// Graph builds the graph from earlier runs' cables.jsonl files (shards
+// merge: the same graph as one run over all their inputs) and writes the
+// formats into dir.
+func Graph(dir string, formats []string, opts graph.Options, inputs []string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	x, _, err := writeGraph(dir, formats, opts, inputs)
+	if err != nil {
+		return nil, err
+	}
+	if err := x.commit(); err != nil {
+		x.abort()
+		return nil, err
+	}
+	return x.names, nil
+}
