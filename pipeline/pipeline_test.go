@@ -79,20 +79,28 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := extract.New(set)
-	var outs [][]byte
+	files := []string{CablesFile}
+	for _, f := range FormatNames {
+		files = append(files, Formats[f]...)
+	}
+	var dirs []string
 	for _, j := range []int{1, 8} {
 		dir := t.TempDir()
-		if _, err := Run(context.Background(), Config{Inputs: ins, OutDir: dir, Jobs: j, WithText: true, Extractor: x}); err != nil {
+		if _, err := Run(context.Background(), Config{Inputs: ins, OutDir: dir, Jobs: j, WithText: true,
+			Extractor: x, Relations: relate.New(set), Formats: FormatNames}); err != nil {
 			t.Fatal(err)
 		}
-		b, err := os.ReadFile(filepath.Join(dir, CablesFile))
-		if err != nil {
-			t.Fatal(err)
-		}
-		outs = append(outs, b)
+		dirs = append(dirs, dir)
 	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Error("cables.jsonl differs between -j 1 and -j 8")
+	for _, f := range files {
+		a, err1 := os.ReadFile(filepath.Join(dirs[0], f))
+		b, err2 := os.ReadFile(filepath.Join(dirs[1], f))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", f, err1, err2)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between -j 1 and -j 8", f)
+		}
 	}
 }
 
