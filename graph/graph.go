@@ -58,6 +58,9 @@ type Options struct {
 	// Relation is "meeting" (who met whom, the default) or "comention"
 	// (named in the same cable, for comparison).
 	Relation string
+	// IDs replaces person ids by others of the same person (when merging
+	// shards: people merged across all their cables).
+	IDs map[string]string
 }
 
 // Graph is the network being built.
@@ -110,6 +113,16 @@ func (g *Graph) keep(c *Cable) bool {
 func (g *Graph) Add(c *Cable) {
 	if !g.keep(c) {
 		return
+	}
+	if len(g.opts.IDs) > 0 {
+		for i := range c.People {
+			if id, ok := g.opts.IDs[c.People[i].ID]; ok {
+				c.People[i].ID = id
+			}
+		}
+		for i, m := range c.Meetings {
+			c.Meetings[i].Participants = relate.Remap(m.Participants, g.opts.IDs)
+		}
 	}
 	for _, p := range c.People {
 		n, err := g.g.Vertex(p.ID)

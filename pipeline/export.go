@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 
+	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 )
 
@@ -122,12 +125,21 @@ func writeGraph(dir string, formats []string, opts graph.Options, inputs []strin
 	return x, g, nil
 }
 
-// Graph builds the graph from earlier runs' cables.jsonl files (shards
-// merge: the same graph as one run over all their inputs) and writes the
-// formats into dir.
-func Graph(dir string, formats []string, opts graph.Options, inputs []string) ([]string, error) {
+// Graph builds the graph from earlier runs' cables.jsonl files and writes
+// the formats into dir. Shards merge: people are first merged across all
+// the inputs' cables, as one run over all of them would (people, nil, skips
+// that).
+func Graph(dir string, formats []string, opts graph.Options, people *extract.People, inputs []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
+	}
+	if people != nil {
+		for _, p := range inputs {
+			if err := addPeople(people, p); err != nil {
+				return nil, err
+			}
+		}
+		opts.IDs = people.Merge()
 	}
 	x, _, err := writeGraph(dir, formats, opts, inputs)
 	if err != nil {
@@ -138,4 +150,27 @@ func Graph(dir string, formats []string, opts graph.Options, inputs []string) ([
 		return nil, err
 	}
 	return x.names, nil
+}
+
+// addPeople reads the people of a cables.jsonl into people.
+func addPeople(people *extract.People, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 512<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		var c struct {
+			People []extract.Entity `json:"people"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		people.Add(c.People)
+	}
+	return sc.Err()
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
@@ -265,4 +266,31 @@ func readLines(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+}
+
+// TestGraphOfOneRun rebuilds the graph from a run's cables.jsonl with the
+// graph command's code: the exports must be the run's, byte for byte.
+func TestGraphOfOneRun(t *testing.T) {
+	dir := t.TempDir()
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(set)
+	if _, err := Run(context.Background(), Config{Inputs: sampleInputs(t), OutDir: dir, Jobs: 2, Extractor: x, Relations: relate.New(set), Formats: FormatNames}); err != nil {
+		t.Fatal(err)
+	}
+	again := t.TempDir()
+	if _, err := Graph(again, FormatNames, graph.Options{}, x.NewPeople(), []string{filepath.Join(dir, CablesFile)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range FormatNames {
+		for _, name := range Formats[f] {
+			a, _ := os.ReadFile(filepath.Join(dir, name))
+			b, _ := os.ReadFile(filepath.Join(again, name))
+			if len(a) == 0 || !bytes.Equal(a, b) {
+				t.Errorf("%s: the graph command's differs from the run's", name)
+			}
+		}
+	}
 }

@@ -315,7 +315,11 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			names, err := pipeline.Graph(cfg.Output, cfg.Formats, cfg.graphOptions(), args)
+			set, err := rules.Load(cfg.Rules...)
+			if err != nil {
+				return err
+			}
+			names, err := pipeline.Graph(cfg.Output, cfg.Formats, cfg.graphOptions(), extract.New(set).NewPeople(), args)
 			if err != nil {
 				return err
 			}
