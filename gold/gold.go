@@ -1,7 +1,6 @@
 package gold
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/jsonl"
 )
 
 // Cable is one annotated cable.
@@ -85,23 +85,17 @@ type Output struct {
 	} `json:"meetings"`
 }
 
-// ReadOutput reads a cables.jsonl, keeping the cables in want (all if nil).
-func ReadOutput(r io.Reader, want map[string]bool) (map[string]Output, error) {
+// ReadOutput reads a cables.jsonl (named name in errors), keeping the
+// cables in want (all if nil).
+func ReadOutput(r io.Reader, name string, want map[string]bool) (map[string]Output, error) {
 	out := map[string]Output{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 256<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var o Output
-		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	err := jsonl.Each(r, name, func(o *Output) error {
 		if want == nil || want[o.Cable] {
-			out[o.Cable] = o
+			out[o.Cable] = *o
 		}
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Counts are true positives, false positives and false negatives.

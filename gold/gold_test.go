@@ -70,7 +70,7 @@ func TestPublicGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	out, err := gold.ReadOutput(f, nil)
+	out, err := gold.ReadOutput(f, pipeline.CablesFile, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

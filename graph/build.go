@@ -1,10 +1,10 @@
 package graph
 
 import (
-	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
+
+	"github.com/cablegraph/cablegraph/jsonl"
 )
 
 // Build reads cables.jsonl streams (one run's, or several shards') into a
@@ -18,29 +18,23 @@ func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io
 		enc.SetEscapeHTML(false)
 	}
 	for i, in := range inputs {
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 1<<20), 512<<20)
-		line := 0
-		for sc.Scan() {
-			line++
-			var c Cable
-			if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name(i), line, err)
+		err := jsonl.Each(in, name(i), func(c *Cable) error {
+			if !g.keep(c) {
+				return nil
 			}
-			if !g.keep(&c) {
-				continue
+			g.Add(c)
+			if enc == nil || g.opts.Relation == "comention" {
+				return nil
 			}
-			g.Add(&c)
-			if enc != nil && g.opts.Relation != "comention" {
-				for _, m := range c.Meetings {
-					if err := enc.Encode(CableMeeting{Cable: c.Cable, Meeting: m}); err != nil {
-						return nil, err
-					}
+			for _, m := range c.Meetings {
+				if err := enc.Encode(CableMeeting{Cable: c.Cable, Meeting: m}); err != nil {
+					return err
 				}
 			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name(i), line, err)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return g, nil

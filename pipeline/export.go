@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/jsonl"
 )
 
 // Formats of the graph exports, and the files each writes.
@@ -159,18 +158,11 @@ func addPeople(people *extract.People, path string) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 512<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		var c struct {
-			People []extract.Entity `json:"people"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		people.Add(c.People)
+	type cablePeople struct {
+		People []extract.Entity `json:"people"`
 	}
-	return sc.Err()
+	return jsonl.Each(f, path, func(c *cablePeople) error {
+		people.Add(c.People)
+		return nil
+	})
 }

@@ -281,9 +281,9 @@ func newEvalCmd(stdout io.Writer) *cobra.Command {
 			for _, c := range g {
 				want[c.Cable] = true
 			}
-			out, err := gold.ReadOutput(f, want)
+			out, err := gold.ReadOutput(f, args[0], want)
 			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
+				return err
 			}
 			var missing []string
 			for _, c := range g {
