@@ -70,6 +70,7 @@ type item struct {
 	meta    *cable.Meta
 	people  []extract.Entity
 	line    []byte // the encoded cables.jsonl line
+	written bool   // the writer wrote it (not a failure or a duplicate)
 	elapsed time.Duration
 }
 
@@ -88,7 +89,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.CablesDone == nil {
 		cfg.CablesDone = new(atomic.Int64)
 	}
-	rep := &Report{Started: time.Now().UTC(), Jobs: cfg.Jobs, Warnings: map[string]int{}, Failures: []Failure{}}
+	rep := &Report{Started: time.Now().UTC(), Jobs: cfg.Jobs, Warnings: map[string]int{}, Failures: []Failure{}, Duplicates: []Failure{}}
 	for _, in := range cfg.Inputs {
 		rep.Inputs = append(rep.Inputs, InputReport{Path: in.Path})
 	}
@@ -282,6 +283,7 @@ func process(it *item, cfg Config) {
 // writeOrdered is the last stage: it restores input order and writes.
 func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}, w *bufio.Writer, rep *Report, count *atomic.Int64, people *extract.People) error {
 	pending := map[int]*item{}
+	seen := map[string]cable.Position{}
 	next := 0
 	var normalize time.Duration
 	for it := range done {
@@ -294,10 +296,10 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 			delete(pending, next)
 			next++
 			<-window
-			if err := account(it, w, rep); err != nil {
+			if err := account(it, w, rep, seen); err != nil {
 				return err
 			}
-			if people != nil && it.err == nil && !it.fatal {
+			if people != nil && it.err == nil && !it.fatal && it.written {
 				people.Add(it.people)
 			}
 			normalize += it.elapsed
@@ -312,8 +314,9 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 	return nil
 }
 
-// account writes a processed item and adds it to the report.
-func account(it *item, w *bufio.Writer, rep *Report) error {
+// account writes a processed item and adds it to the report. seen holds
+// the refids written so far, with where they came from.
+func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Position) error {
 	in := &rep.Inputs[it.input]
 	if it.fatal {
 		in.Error = it.err.Error()
@@ -335,10 +338,18 @@ func account(it *item, w *bufio.Writer, rep *Report) error {
 		rep.Failures = append(rep.Failures, f)
 		return nil
 	}
+	if first, ok := seen[it.meta.Cable]; ok {
+		// the same refid again: kept once, reported
+		rep.CablesDuplicate++
+		rep.Duplicates = append(rep.Duplicates, Failure{Source: it.meta.Source, Cable: it.meta.Cable, Reason: "duplicate of " + first.String()})
+		return nil
+	}
+	seen[it.meta.Cable] = it.meta.Source
 	if _, err := w.Write(it.line); err != nil {
 		return fmt.Errorf("writing %s: %w", CablesFile, err)
 	}
 	rep.CablesWritten++
+	it.written = true
 	m := it.meta
 	switch m.DateSource {
 	case "dtg":

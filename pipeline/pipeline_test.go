@@ -294,3 +294,24 @@ func TestGraphOfOneRun(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicates reads the sample twice: every cable of the second copy is
+// a duplicate, kept once and reported, and read = written + failed +
+// duplicates.
+func TestDuplicates(t *testing.T) {
+	ins := sampleInputs(t)
+	ins = append(ins, ins...)
+	rep, err := Run(context.Background(), Config{Inputs: ins, OutDir: t.TempDir(), Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.CablesRead != 42 || rep.CablesWritten != 21 || rep.CablesDuplicate != 21 || len(rep.Duplicates) != 21 {
+		t.Errorf("read %d written %d duplicates %d (%d listed)", rep.CablesRead, rep.CablesWritten, rep.CablesDuplicate, len(rep.Duplicates))
+	}
+	if rep.CablesRead != rep.CablesWritten+rep.CablesFailed+rep.CablesDuplicate {
+		t.Error("read != written + failed + duplicates")
+	}
+	if d := rep.Duplicates[0]; !strings.Contains(d.Reason, "duplicate of testdata/sample/cables.csv:1 (row 1)") || d.Cable != "66BUENOSAIRES2481" {
+		t.Errorf("first duplicate %+v", d)
+	}
+}

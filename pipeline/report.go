@@ -11,12 +11,16 @@ type Report struct {
 	Inputs []InputReport `json:"inputs"`
 	// InputBytes is what was read from the inputs (compressed size for
 	// gzip); Bytes is the size of the cable records, uncompressed.
-	InputBytes    int64     `json:"input_bytes"`
-	Bytes         int64     `json:"bytes"`
-	CablesRead    int       `json:"cables_read"`
-	CablesWritten int       `json:"cables_written"`
-	CablesFailed  int       `json:"cables_failed"`
-	Failures      []Failure `json:"failures"`
+	InputBytes    int64 `json:"input_bytes"`
+	Bytes         int64 `json:"bytes"`
+	CablesRead    int   `json:"cables_read"`
+	CablesWritten int   `json:"cables_written"`
+	CablesFailed  int   `json:"cables_failed"`
+	// CablesDuplicate counts cables whose refid was already written: kept
+	// once. Read = written + failed + duplicate, always.
+	CablesDuplicate int       `json:"cables_duplicate"`
+	Duplicates      []Failure `json:"duplicates"`
+	Failures        []Failure `json:"failures"`
 	// Warnings counts repairs and gaps by kind ("no date-time group",
 	// "empty body"); WarningSamples lists the first few of each with the
 	// cable they concern.

@@ -120,8 +120,8 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 		}
 		return err
 	}
-	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed; %d dated by DTG, %d by release metadata, %d undated\n",
-		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
+	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed, %d duplicates; %d dated by DTG, %d by release metadata, %d undated\n",
+		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.CablesDuplicate, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
 	fmt.Fprintf(stderr, "cablegraph: graph of %d people and %d who-met-whom edges; wrote into %s: %s\n", rep.Graph.Nodes, rep.Graph.Edges, cfg.Output, strings.Join(rep.Outputs, ", "))
 	failed := 0
 	for _, f := range rep.Failures {
