@@ -83,7 +83,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 			preferred = m.name
 		}
 	}
-	people := resolvePeople(filter(ms, Person), toks, preferred, signer)
+	people := resolvePeople(filter(ms, Person), preferred, signer)
 	x.surnames(people, toks, ms)
 
 	var res Result

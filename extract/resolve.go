@@ -26,7 +26,7 @@ type group struct {
 // title alone joins the one person holding that office. preferred is the
 // person the cable speaks as (Classified By, signer), who takes a title
 // alone that several people hold ("the Ambassador").
-func resolvePeople(ms []mention, toks []token, preferred, signer string) []*group {
+func resolvePeople(ms []mention, preferred, signer string) []*group {
 	var named, alone []mention
 	for _, m := range ms {
 		if m.titleAlone {

@@ -42,7 +42,6 @@ type Doc struct {
 	// SECTION 01 OF 02 BAGHDAD 000323"; BannerOrigin its origin, "BAGHDAD".
 	Banner, BannerOrigin string
 	AllCaps              bool // the prose is written entirely in capitals
-	Redactions           int  // redacted names ("XXXXXXXXXXXX") kept in the text
 }
 
 // vline is a line, or a piece of a line, of the original text.
@@ -70,7 +69,6 @@ func Body(original string, start int) Doc {
 	}
 	doc.Text, doc.Paragraphs = repair(t1, doc.Paragraphs)
 	doc.AllCaps = allCaps(doc.Text.S)
-	doc.Redactions = countRedactions(doc.Text.S)
 	return doc
 }
 
@@ -397,7 +395,7 @@ func refItem(t string, m Marker, hasMarker bool) bool {
 	if !hasMarker || m.Class != "" || len(m.Number) != 1 || !isLetter(m.Number[0]) || len(t) > 100 {
 		return false
 	}
-	return strings.IndexAny(t[m.End:], "0123456789") >= 0
+	return strings.ContainsAny(t[m.End:], "0123456789")
 }
 
 // afterSentence reports whether a weak marker on l can start a paragraph:
@@ -778,25 +776,4 @@ func allCaps(s string) bool {
 		}
 	}
 	return upper >= 100 && lower*50 < upper
-}
-
-func countRedactions(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], "XXXXXX")
-		if j < 0 {
-			j = strings.Index(s[i:], "xxxxxx")
-			if j < 0 {
-				break
-			}
-		}
-		j += i
-		k := j
-		for k < len(s) && (s[k] == 'X' || s[k] == 'x') {
-			k++
-		}
-		n++
-		i = k
-	}
-	return n
 }
