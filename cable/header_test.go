@@ -1,6 +1,8 @@
 package cable
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -190,6 +192,9 @@ func FuzzFindDTG(f *testing.F) {
 	for _, s := range []string{"P 080801Z FEB 09", "291359Z Nov 00", "R 171512Z JAN 1990", "P 300801Z FEB 09", "Z", "000000Z JAN 00"} {
 		f.Add(s)
 	}
+	for _, s := range sampleTexts(f) {
+		f.Add(s[:min(len(s), 400)]) // the routing header of a real cable
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		dtg, when, err := FindDTG(s)
 		if dtg != "" && (err != nil || when.IsZero()) {
@@ -204,6 +209,9 @@ func FuzzFindDTG(f *testing.F) {
 func FuzzHeader(f *testing.F) {
 	f.Add("VZCZCXRO0211\n\nP 080801Z FEB 09\n\nFM AMEMBASSY BAGHDAD\nTO RUEHC/SECSTATE WASHDC\nC O N F I D E N T I A L BAGHDAD 000323\nSIPDIS\nSUBJECT: X\n\nText. CROCKER")
 	f.Add("Classified By: Ambassador Ryan C. Crocker for reasons 1.4 (b) and (d).")
+	for _, s := range sampleTexts(f) {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		e := HeaderEnd(s)
 		if e < 0 || e > len(s) {
@@ -221,4 +229,19 @@ func FuzzHeader(f *testing.F) {
 			t.Fatalf("refid lost")
 		}
 	})
+}
+
+// sampleTexts are the bundled sample's plain-text cables: real seeds for
+// the fuzz targets.
+func sampleTexts(f *testing.F) []string {
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "text", "*.txt"))
+	var texts []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
 }

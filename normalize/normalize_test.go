@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -265,6 +267,12 @@ func FuzzBody(f *testing.F) {
 		"C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 005399 SIPDIS SIPDIS DEPT FOR EUR E.O. 12958: DECL: 11/02/2017 TAGS: EPET 1. (C) Summary: text",
 	} {
 		f.Add(s)
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "text", "*.txt"))
+	for _, p := range paths { // real cables
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := Body(s, 0)

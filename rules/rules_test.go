@@ -92,6 +92,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("titles:\n  - {name: Ambassador, aliases: [Amb]}\nplaces:\n  - {name: Iraq}\n"))
 	f.Add([]byte("people:\n  - name: X\n    offices: [Y]\nnonnames: [Z]\n"))
 	f.Add([]byte("titles: [\n"))
+	if data, err := os.ReadFile("default.yaml"); err == nil {
+		f.Add(data) // the real rule set
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("f.yaml", data)
 		if err != nil {

@@ -258,6 +258,18 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte(row("1", "09BAGHDAD1", "P 080801Z FEB 09", "text \"q\" \\ x\nline")))
 	f.Add([]byte(row("1", "A", "", "x") + `"2","1/1/2009 1:00","B","","","","","unterminated` + "\n" + row("3", "C", "", "y")))
 	f.Add([]byte(`"1","1/1/2009 1:00","B","",""` + "\n"))
+	// real rows: the first three of the bundled sample's cables.csv
+	if data, err := os.ReadFile(filepath.Join("..", "testdata", "sample", "cables.csv")); err == nil {
+		starts := 0
+		for i := 0; i < len(data); i++ {
+			if (i == 0 || data[i-1] == '\n') && rowStart(data[i:]) {
+				if starts++; starts == 4 {
+					f.Add(data[:i])
+					break
+				}
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := newCSVReader("f", bufioReader(data), io.NopCloser(nil))
 		for i := 0; i < 10000; i++ {
@@ -280,6 +292,12 @@ func FuzzCSV(f *testing.F) {
 func FuzzHTML(f *testing.F) {
 	f.Add([]byte(`<table class='cable'><tr><td>A</td><td>2006-07-21 21:09</td><td>x</td><td>C</td><td>O</td></tr></table><pre>h</pre><pre>c&#x000A;d</pre>`))
 	f.Add([]byte(`<pre>only`))
+	pages, _ := filepath.Glob(filepath.Join("..", "testdata", "sample", "html", "*.html"))
+	for _, p := range pages {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := parseHTML(data)
 		if err == nil && p.content == "" && !bytes.Contains(bytes.ToLower(data), []byte("<pre")) {
