@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -83,7 +85,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 			preferred = m.name
 		}
 	}
-	people := resolvePeople(filter(ms, Person), preferred, signer)
+	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer)
 	x.surnames(people, toks, ms)
 
 	var res Result
@@ -91,6 +93,21 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 	res.Places = x.entities(c, toks, resolveByName(ms, Place), false)
 	res.Organizations = x.entities(c, toks, resolveByName(ms, Organization), false)
 	return res
+}
+
+// notPeople drops the person mentions whose name the rules say is no
+// person's.
+func (x *Extractor) notPeople(ms []mention) []mention {
+	if len(x.c.notPeople) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !slices.ContainsFunc(x.c.notPeople, func(re *regexp.Regexp) bool { return re.MatchString(m.name) }) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func filter(ms []mention, typ Type) []mention {

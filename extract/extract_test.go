@@ -143,6 +143,22 @@ func TestUserRules(t *testing.T) {
 	}
 }
 
+func TestNotPeople(t *testing.T) {
+	base, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := rules.Parse("mine.yaml", []byte("notpeople:\n  - '^Brown$'\n  - '(?i)^smithers'\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "1. (C) Foreign Minister Brown met Ambassador Smithers and Minister Jones."
+	got := summary(New(rules.Merge(base, user)).Cable(parse(t, text)).People)
+	if got != "Jones[Minister]" {
+		t.Errorf("with notpeople: %s, want only Jones", got)
+	}
+}
+
 func TestID(t *testing.T) {
 	for in, want := range map[string]string{
 		"Ryan C. Crocker":    "ryan-crocker",

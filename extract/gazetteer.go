@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -153,6 +154,7 @@ func startsUpper(s string) bool {
 type compiled struct {
 	gaz       gazetteer
 	nonNames  map[string]bool // lower-case keys of words that are never names
+	notPeople []*regexp.Regexp // whole names that are never people
 	particles map[string]bool
 	orgHeads  map[string]bool
 	// officeWords continue an office after "for"/"of"
@@ -259,6 +261,9 @@ func compile(s *rules.Set, casing map[string]byte) *compiled {
 	}
 	for _, w := range s.NonNames {
 		c.nonNames[strings.ToLower(w)] = true
+	}
+	for _, p := range s.NotPeople {
+		c.notPeople = append(c.notPeople, regexp.MustCompile(p.Expr)) // checked when the rules were read
 	}
 	for _, w := range s.Particles {
 		c.particles[strings.ToLower(strings.TrimSuffix(w, "-"))] = true

@@ -80,7 +80,32 @@ type Set struct {
 	// NotMeetings are words that, just before a meeting phrase, make it a
 	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
 	NotMeetings []string `yaml:"notmeetings,omitempty"`
+	// NotPeople are regular expressions (Go's RE2 syntax) for names that
+	// are never people: a person found whose whole name matches one is
+	// dropped ("^Task Force \\d+$", "(?i)^operation ").
+	NotPeople []Pattern `yaml:"notpeople,omitempty"`
 }
+
+// Pattern is a regular expression of a rule file, checked when read.
+type Pattern struct {
+	Expr string
+	Line int
+}
+
+// UnmarshalYAML checks the expression; a bad one is an error at its line.
+func (p *Pattern) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &lineError{n.Line, "a pattern must be a string"}
+	}
+	if _, err := regexp.Compile(n.Value); err != nil {
+		return &lineError{n.Line, fmt.Sprintf("bad regular expression %q: %v", n.Value, strings.TrimPrefix(err.Error(), "error parsing regexp: "))}
+	}
+	*p = Pattern{Expr: n.Value, Line: n.Line}
+	return nil
+}
+
+// MarshalYAML writes the expression back as written.
+func (p Pattern) MarshalYAML() (any, error) { return p.Expr, nil }
 
 // UnmarshalYAML records the line of each title, for error messages.
 func (t *Title) UnmarshalYAML(n *yaml.Node) error {
@@ -222,7 +247,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, notpeople)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -321,6 +346,7 @@ func Merge(base, over *Set) *Set {
 		Particles:     union(base.Particles, over.Particles),
 		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
 		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
+		NotPeople:     mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
 	}
 	return out
 }

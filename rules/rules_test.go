@@ -34,6 +34,8 @@ func TestParseErrors(t *testing.T) {
 		{"twice", "places:\n  - name: Paris\n  - name: paris\n", `bad.yaml:3: place "paris" listed twice (first at line 2)`},
 		{"syntax", "titles: [\n  - {name: X\n", "bad.yaml:"},
 		{"wrong type", "particles: {a: b}\n", "bad.yaml:1: cannot unmarshal"},
+		{"bad regex", "notpeople:\n  - '^Task Force \\d+$'\n  - '(?i)operation ('\n", `bad.yaml:3: bad regular expression "(?i)operation (": missing closing )`},
+		{"pattern not a string", "notpeople:\n  - {a: b}\n", "bad.yaml:2: a pattern must be a string"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
