@@ -153,7 +153,7 @@ func startsUpper(s string) bool {
 // compiled is a rule set made ready for tagging.
 type compiled struct {
 	gaz       gazetteer
-	nonNames  map[string]bool // lower-case keys of words that are never names
+	nonNames  map[string]bool  // lower-case keys of words that are never names
 	notPeople []*regexp.Regexp // whole names that are never people
 	particles map[string]bool
 	orgHeads  map[string]bool

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -17,12 +19,39 @@ type atomicFile struct {
 	done bool
 }
 
-func newAtomicFile(path string) (*atomicFile, error) {
+// newAtomicFile creates the temporary file of path. Its writes fail once
+// ctx is cancelled, so a long export stops soon after an interruption.
+func newAtomicFile(ctx context.Context, path string) (*atomicFile, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	return &atomicFile{f: f, w: bufio.NewWriterSize(f, 1<<20), path: path}, nil
+	return &atomicFile{f: f, w: bufio.NewWriterSize(ctxWriter{ctx, f}, 1<<20), path: path}, nil
+}
+
+// ctxWriter and ctxReader stop with ctx's error once it is cancelled.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 func (a *atomicFile) commit() error {

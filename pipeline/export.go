@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,10 +49,10 @@ func (x *exports) commit() error {
 
 // writeGraph builds the graph from cables.jsonl files and writes the
 // formats asked for into dir, as temporary files to commit.
-func writeGraph(dir string, formats []string, opts graph.Options, inputs []string) (*exports, *graph.Graph, error) {
+func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Options, inputs []string) (*exports, *graph.Graph, error) {
 	x := &exports{}
 	create := func(name string) (*atomicFile, error) {
-		f, err := newAtomicFile(filepath.Join(dir, name))
+		f, err := newAtomicFile(ctx, filepath.Join(dir, name))
 		if err == nil {
 			x.files = append(x.files, f)
 			x.names = append(x.names, name)
@@ -74,7 +75,7 @@ func writeGraph(dir string, formats []string, opts graph.Options, inputs []strin
 			return nil, nil, err
 		}
 		defer f.Close()
-		readers[i] = f
+		readers[i] = ctxReader{ctx, f}
 	}
 	g, err := graph.Build(opts, meetings, func(i int) string { return inputs[i] }, readers...)
 	if err != nil {
@@ -128,20 +129,24 @@ func writeGraph(dir string, formats []string, opts graph.Options, inputs []strin
 // the formats into dir. Shards merge: people are first merged across all
 // the inputs' cables, as one run over all of them would (people, nil, skips
 // that).
-func Graph(dir string, formats []string, opts graph.Options, people *extract.People, inputs []string) ([]string, error) {
+func Graph(ctx context.Context, dir string, formats []string, opts graph.Options, people *extract.People, inputs []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	if people != nil {
 		for _, p := range inputs {
-			if err := addPeople(people, p); err != nil {
+			if err := addPeople(ctx, people, p); err != nil {
 				return nil, err
 			}
 		}
 		opts.IDs = people.Merge()
 	}
-	x, _, err := writeGraph(dir, formats, opts, inputs)
+	x, _, err := writeGraph(ctx, dir, formats, opts, inputs)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		x.abort()
 		return nil, err
 	}
 	if err := x.commit(); err != nil {
@@ -152,7 +157,7 @@ func Graph(dir string, formats []string, opts graph.Options, people *extract.Peo
 }
 
 // addPeople reads the people of a cables.jsonl into people.
-func addPeople(people *extract.People, path string) error {
+func addPeople(ctx context.Context, people *extract.People, path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -161,7 +166,7 @@ func addPeople(people *extract.People, path string) error {
 	type cablePeople struct {
 		People []extract.Entity `json:"people"`
 	}
-	return jsonl.Each(f, path, func(c *cablePeople) error {
+	return jsonl.Each(ctxReader{ctx, f}, path, func(c *cablePeople) error {
 		people.Add(c.People)
 		return nil
 	})

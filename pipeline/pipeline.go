@@ -8,9 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -26,10 +28,18 @@ import (
 // Config is what a run needs. The CLI fills it from flags, the environment
 // and a config file; the pipeline never reads settings itself.
 type Config struct {
-	Inputs   []source.Input
-	OutDir   string
-	Jobs     int  // workers for the CPU stages; at least 1
-	WithText bool // write each cable's original and normalized text too
+	Inputs []source.Input
+	// InputErrors are the problems met while listing the inputs (a path
+	// that does not exist, a link loop, a folder that cannot be read):
+	// they are reported as failures and the other inputs are read.
+	InputErrors []error
+	OutDir      string
+	// ReportPath is where report.json goes; "" puts it in OutDir. A run
+	// that is interrupted writes its report only when ReportPath is
+	// outside OutDir, which it leaves as it was.
+	ReportPath string
+	Jobs       int  // workers for the CPU stages; at least 1
+	WithText   bool // write each cable's original and normalized text too
 	// Extractor finds people, places and organizations; nil skips extraction.
 	Extractor *extract.Extractor
 	// Relations finds who met whom; nil skips it (it needs the Extractor).
@@ -93,15 +103,24 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	for _, in := range cfg.Inputs {
 		rep.Inputs = append(rep.Inputs, InputReport{Path: in.Path})
 	}
+	for _, err := range cfg.InputErrors {
+		rep.InputsFailed++
+		rep.Failures = append(rep.Failures, inputFailure("", err))
+	}
+	reportPath := cfg.ReportPath
+	if reportPath == "" {
+		reportPath = filepath.Join(cfg.OutDir, ReportFile)
+	}
 	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
 		return rep, fmt.Errorf("output folder: %w", err)
 	}
-	out, err := newAtomicFile(filepath.Join(cfg.OutDir, CablesFile))
+	out, err := newAtomicFile(ctx, filepath.Join(cfg.OutDir, CablesFile))
 	if err != nil {
 		return rep, err
 	}
 	defer out.abort()
 
+	parent := ctx
 	g, ctx := errgroup.WithContext(ctx)
 	window := make(chan struct{}, 16*cfg.Jobs+64) // cables in flight: bounds memory
 	raws := make(chan *item, 4*cfg.Jobs)
@@ -138,50 +157,79 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return writeOrdered(ctx, done, window, out.w, rep, cfg.CablesDone, people)
 	})
 	err = g.Wait()
+	if err == nil {
+		err = finish(parent, cfg, out, people, rep)
+	}
 	rep.InputBytes = cfg.BytesRead.Load()
 	rep.Timings.Total = time.Since(rep.Started).Seconds()
 	if rep.Timings.Total > 0 {
 		rep.Timings.MBPerSec = float64(rep.Bytes) / 1e6 / rep.Timings.Total
 	}
 	if err != nil {
-		if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		if parent.Err() != nil || errors.Is(err, context.Canceled) {
 			rep.Interrupted = true
+			if outside(reportPath, cfg.OutDir) {
+				if werr := writeReport(reportPath, rep); werr != nil {
+					return rep, errors.Join(err, werr)
+				}
+			}
 		}
 		return rep, err
 	}
+	if !outside(reportPath, cfg.OutDir) {
+		rep.Outputs = append(rep.Outputs, ReportFile)
+	}
+	if err := writeReport(reportPath, rep); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// finish is what follows the last cable: people ids merged across cables,
+// the graph exports written, and every output committed. It stops when
+// ctx is cancelled, committing nothing.
+func finish(ctx context.Context, cfg Config, out *atomicFile, people *extract.People, rep *Report) error {
+	var err error
 	if people != nil {
 		// one id per person across cables: rewrite the ids that merge
 		if ids := people.Merge(); len(ids) > 0 {
 			rep.PeopleMerged = len(ids)
-			if out, err = remapIDs(out, ids); err != nil {
-				return rep, err
+			if out, err = remapIDs(ctx, out, ids); err != nil {
+				return err
 			}
 			defer out.abort()
 		}
 	}
+	var x *exports
 	if len(cfg.Formats) > 0 {
 		if err := out.w.Flush(); err != nil {
-			return rep, err
+			return err
 		}
-		x, g, err := writeGraph(cfg.OutDir, cfg.Formats, cfg.Graph, []string{out.f.Name()})
+		var g *graph.Graph
+		x, g, err = writeGraph(ctx, cfg.OutDir, cfg.Formats, cfg.Graph, []string{out.f.Name()})
 		if err != nil {
-			return rep, err
+			return err
 		}
 		defer x.abort()
-		if err := x.commit(); err != nil {
-			return rep, err
-		}
-		rep.Outputs = append(rep.Outputs, x.names...)
 		rep.Graph = GraphStats{Nodes: len(g.Nodes()), Edges: len(g.Edges())}
 	}
+	if err := out.w.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", CablesFile, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err // the last moment to stop: from here on, files are renamed into place
+	}
+	if x != nil {
+		if err := x.commit(); err != nil {
+			return err
+		}
+		rep.Outputs = append(rep.Outputs, x.names...)
+	}
 	if err := out.commit(); err != nil {
-		return rep, err
+		return err
 	}
-	rep.Outputs = append(rep.Outputs, CablesFile, ReportFile)
-	if err := writeReport(cfg.OutDir, rep); err != nil {
-		return rep, err
-	}
-	return rep, nil
+	rep.Outputs = append(rep.Outputs, CablesFile)
+	return nil
 }
 
 // readAll is the read stage: inputs one after another, records in order.
@@ -319,8 +367,10 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Position) error {
 	in := &rep.Inputs[it.input]
 	if it.fatal {
-		in.Error = it.err.Error()
-		rep.Failures = append(rep.Failures, Failure{Source: cable.Position{File: in.Path}, Reason: it.err.Error()})
+		rep.InputsFailed++
+		f := inputFailure(in.Path, it.err)
+		in.Error = f.Reason
+		rep.Failures = append(rep.Failures, f)
 		return nil
 	}
 	in.Bytes += it.raw.Size
@@ -372,6 +422,37 @@ func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Posit
 	return nil
 }
 
+// inputFailure is the failure of a whole input (or of a path that could
+// not be listed): the file it concerns and what went wrong, without the
+// file's name repeated at the front.
+func inputFailure(path string, err error) Failure {
+	var pe *fs.PathError
+	var le *source.LoopError
+	var re *source.ReadError
+	switch {
+	case errors.As(err, &re):
+		return Failure{Source: re.Pos, Reason: re.Err.Error()}
+	case path == "" && errors.As(err, &le):
+		return Failure{Source: cable.Position{File: le.Link}, Reason: strings.TrimPrefix(le.Error(), le.Link+": ")}
+	case errors.As(err, &pe):
+		if path == "" {
+			path = pe.Path
+		}
+		reason := pe.Err.Error()
+		if pe.Op != "open" && pe.Op != "stat" && pe.Op != "lstat" {
+			reason = pe.Op + ": " + reason
+		}
+		return Failure{Source: cable.Position{File: path}, Reason: reason}
+	}
+	return Failure{Source: cable.Position{File: path}, Reason: strings.TrimPrefix(err.Error(), path+": ")}
+}
+
+// outside reports whether path lies outside the folder dir.
+func outside(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 // warningKind groups warnings by their text before any quoted detail.
 func warningKind(w string) string {
 	if i := bytes.IndexAny([]byte(w), `"'(0123456789`); i > 0 {
@@ -386,8 +467,8 @@ func sortWarnings(rep *Report) {
 	})
 }
 
-func writeReport(dir string, rep *Report) error {
-	f, err := newAtomicFile(filepath.Join(dir, ReportFile))
+func writeReport(path string, rep *Report) error {
+	f, err := newAtomicFile(context.Background(), path) // written even after an interruption
 	if err != nil {
 		return err
 	}
@@ -405,7 +486,7 @@ func writeReport(dir string, rep *Report) error {
 // replaced by ids, into a new temporary file, and drops the old one. Only
 // lines holding a replaced id are decoded and encoded again, the same way
 // they were written.
-func remapIDs(old *atomicFile, ids map[string]string) (*atomicFile, error) {
+func remapIDs(ctx context.Context, old *atomicFile, ids map[string]string) (*atomicFile, error) {
 	defer old.abort()
 	if err := old.w.Flush(); err != nil {
 		return nil, err
@@ -413,11 +494,11 @@ func remapIDs(old *atomicFile, ids map[string]string) (*atomicFile, error) {
 	if _, err := old.f.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	out, err := newAtomicFile(old.path)
+	out, err := newAtomicFile(ctx, old.path)
 	if err != nil {
 		return nil, err
 	}
-	r := bufio.NewReaderSize(old.f, 1<<20)
+	r := bufio.NewReaderSize(ctxReader{ctx, old.f}, 1<<20)
 	for {
 		line, err := r.ReadBytes('\n')
 		if len(line) > 0 {

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -105,51 +106,82 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestCancel cancels a run: it must stop, report the interruption, leave
-// the output folder as it was and leak no goroutines.
+// TestCancel cancels a run while it reads, and after the last cable while
+// it merges ids and writes the graph: it must stop within a second, report
+// the interruption, leave the output folder as it was (no temporary file
+// either) and leak no goroutines.
 func TestCancel(t *testing.T) {
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ins := sampleInputs(t)
 	for i := 0; i < 6; i++ {
 		ins = append(ins, ins...)
 	}
-	out := t.TempDir()
-	old := filepath.Join(out, CablesFile)
-	os.WriteFile(old, []byte("earlier run\n"), 0o644)
-	before := runtime.NumGoroutine()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	var rep *Report
-	var err error
-	go func() {
-		rep, err = Run(ctx, Config{Inputs: ins, OutDir: out, Jobs: 4})
-		close(done)
-	}()
-	time.Sleep(5 * time.Millisecond)
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(time.Second):
-		t.Fatal("run did not stop within a second of cancellation")
+	total := int64(21 * 64)
+	tests := []struct {
+		name string
+		when func(done *atomic.Int64) bool // cancel once this holds
+	}{
+		{"while reading", func(*atomic.Int64) bool { return true }},
+		{"after the last cable", func(done *atomic.Int64) bool { return done.Load() == total }},
 	}
-	if err == nil {
-		t.Skip("the run finished before the cancellation")
-	}
-	if !rep.Interrupted {
-		t.Error("report does not say interrupted")
-	}
-	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 {
-		t.Errorf("output folder holds %d entries, want only the earlier file", len(entries))
-	}
-	if b, _ := os.ReadFile(old); string(b) != "earlier run\n" {
-		t.Error("the earlier output was overwritten")
-	}
-	deadline := time.Now().Add(time.Second)
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if n := runtime.NumGoroutine(); n > before {
-		t.Errorf("%d goroutines after the run, %d before", n, before)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			old := filepath.Join(out, CablesFile)
+			os.WriteFile(old, []byte("earlier run\n"), 0o644)
+			report := filepath.Join(t.TempDir(), "report.json")
+			before := runtime.NumGoroutine()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			done := make(chan struct{})
+			var rep *Report
+			var err error
+			cfg := Config{Inputs: ins, OutDir: out, ReportPath: report, Jobs: 4, Extractor: extract.New(set), Relations: relate.New(set),
+				Formats: FormatNames, CablesDone: new(atomic.Int64)}
+			go func() {
+				rep, err = Run(ctx, cfg)
+				close(done)
+			}()
+			for !tt.when(cfg.CablesDone) {
+				select {
+				case <-done:
+					t.Fatal("the run finished before the moment to cancel it")
+				case <-time.After(100 * time.Microsecond):
+				}
+			}
+			cancel()
+			select {
+			case <-done:
+			case <-time.After(time.Second):
+				t.Fatal("run did not stop within a second of cancellation")
+			}
+			if err == nil {
+				t.Skip("the run finished before the cancellation")
+			}
+			if !rep.Interrupted {
+				t.Error("report does not say interrupted")
+			}
+			if b, err := os.ReadFile(report); err != nil || !bytes.Contains(b, []byte(`"interrupted": true`)) {
+				t.Errorf("no report saying interrupted at ReportPath: %v", err)
+			}
+			entries, _ := os.ReadDir(out)
+			if len(entries) != 1 {
+				t.Errorf("output folder holds %d entries, want only the earlier file", len(entries))
+			}
+			if b, _ := os.ReadFile(old); string(b) != "earlier run\n" {
+				t.Error("the earlier output was overwritten")
+			}
+			deadline := time.Now().Add(time.Second)
+			for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+				time.Sleep(10 * time.Millisecond)
+			}
+			if n := runtime.NumGoroutine(); n > before {
+				t.Errorf("%d goroutines after the run, %d before", n, before)
+			}
+		})
 	}
 }
 
@@ -178,6 +210,9 @@ func TestCorpus(t *testing.T) {
 	}
 	if rep.Graph.Edges < 1000 {
 		t.Errorf("corpus graph has %d edges", rep.Graph.Edges)
+	}
+	if rep.CablesRead != rep.CablesWritten+rep.CablesFailed+rep.CablesDuplicate {
+		t.Errorf("read %d != written %d + failed %d + duplicates %d", rep.CablesRead, rep.CablesWritten, rep.CablesFailed, rep.CablesDuplicate)
 	}
 	if rep.CablesRead != 6712 || rep.CablesFailed != 0 || rep.CablesWritten != 6712 {
 		t.Fatalf("read %d, written %d, failed %d; want 6712, 6712, 0: %v", rep.CablesRead, rep.CablesWritten, rep.CablesFailed, rep.Failures)
@@ -281,7 +316,7 @@ func TestGraphOfOneRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	again := t.TempDir()
-	if _, err := Graph(again, FormatNames, graph.Options{}, x.NewPeople(), []string{filepath.Join(dir, CablesFile)}); err != nil {
+	if _, err := Graph(context.Background(), again, FormatNames, graph.Options{}, x.NewPeople(), []string{filepath.Join(dir, CablesFile)}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range FormatNames {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/cablegraph/cablegraph/cable"
@@ -18,9 +19,12 @@ type Report struct {
 	CablesFailed  int   `json:"cables_failed"`
 	// CablesDuplicate counts cables whose refid was already written: kept
 	// once. Read = written + failed + duplicate, always.
-	CablesDuplicate int       `json:"cables_duplicate"`
-	Duplicates      []Failure `json:"duplicates"`
-	Failures        []Failure `json:"failures"`
+	CablesDuplicate int `json:"cables_duplicate"`
+	// InputsFailed counts the inputs that could not be read to their end
+	// (and the paths that could not be listed); each is in Failures.
+	InputsFailed int       `json:"inputs_failed"`
+	Duplicates   []Failure `json:"duplicates"`
+	Failures     []Failure `json:"failures"`
 	// Warnings counts repairs and gaps by kind ("no date-time group",
 	// "empty body"); WarningSamples lists the first few of each with the
 	// cable they concern.
@@ -59,6 +63,13 @@ type Failure struct {
 	Source cable.Position `json:"source"`
 	Cable  string         `json:"cable,omitempty"`
 	Reason string         `json:"reason"`
+}
+
+func (f Failure) String() string {
+	if f.Cable != "" {
+		return fmt.Sprintf("%s: %s: %s", f.Source, f.Cable, f.Reason)
+	}
+	return fmt.Sprintf("%s: %s", f.Source, f.Reason)
 }
 
 // DateStats says where the cables' dates came from.

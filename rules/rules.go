@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,7 +99,15 @@ func (p *Pattern) UnmarshalYAML(n *yaml.Node) error {
 		return &lineError{n.Line, "a pattern must be a string"}
 	}
 	if _, err := regexp.Compile(n.Value); err != nil {
-		return &lineError{n.Line, fmt.Sprintf("bad regular expression %q: %v", n.Value, strings.TrimPrefix(err.Error(), "error parsing regexp: "))}
+		msg := err.Error()
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			msg = se.Code.String()
+			if se.Expr != n.Value {
+				msg += " at `" + se.Expr + "`"
+			}
+		}
+		return &lineError{n.Line, fmt.Sprintf("bad regular expression %q: %s", n.Value, msg)}
 	}
 	*p = Pattern{Expr: n.Value, Line: n.Line}
 	return nil

@@ -31,6 +31,9 @@ type csvReader struct {
 	buf     []byte
 	eof     bool
 	err     error
+	// after is a problem found past the end of the row just returned (lines
+	// outside any row), returned by the next call
+	after error
 }
 
 func newCSVReader(name string, r *bufio.Reader, c io.Closer) *csvReader {
@@ -83,6 +86,10 @@ func rowStart(b []byte) bool {
 }
 
 func (c *csvReader) Next() (cable.Raw, error) {
+	if err := c.after; err != nil {
+		c.after = nil
+		return cable.Raw{}, err
+	}
 	if c.err != nil {
 		return cable.Raw{}, c.err
 	}
@@ -99,7 +106,7 @@ func (c *csvReader) Next() (cable.Raw, error) {
 		if err != nil {
 			c.eof = true
 			if err != io.EOF {
-				c.err = fmt.Errorf("%s:%d: %w", c.name, c.line, readErr(err))
+				c.err = &ReadError{Pos: cable.Position{File: c.name, Line: c.line}, Err: readErr(err)}
 				if junk > 0 {
 					return cable.Raw{}, c.junkError(junkAt, junk)
 				}
@@ -131,7 +138,7 @@ func (c *csvReader) Next() (cable.Raw, error) {
 		if err != nil {
 			c.eof = true
 			if err != io.EOF {
-				c.err = fmt.Errorf("%s:%d: %w", c.name, c.line, readErr(err))
+				c.err = &ReadError{Pos: cable.Position{File: c.name, Line: c.line}, Err: readErr(err)}
 			}
 		}
 		if len(line) == 0 {
@@ -153,7 +160,14 @@ func (c *csvReader) Next() (cable.Raw, error) {
 	if tooBig {
 		return cable.Raw{}, &RecordError{Pos: pos, RefID: peekRefID(c.buf), Err: fmt.Errorf("row larger than %d MB", MaxRecord>>20)}
 	}
-	fields, err := parseRow(c.buf)
+	fields, rest, err := parseRow(c.buf)
+	if rest > 0 {
+		// a whole row, then lines that belong to no row: keep the row,
+		// report the lines
+		if n := nonBlankLines(c.buf[rest:]); n > 0 {
+			c.after = c.junkError(start+bytes.Count(c.buf[:rest], []byte{'\n'}), n)
+		}
+	}
 	if err != nil && c.err != nil && c.pending == nil {
 		// the input broke inside this row: report the row with the cause
 		return cable.Raw{}, &RecordError{Pos: pos, RefID: peekRefID(c.buf), Err: fmt.Errorf("row cut short: %w", errors.Unwrap(c.err))}
@@ -187,21 +201,33 @@ type rowError struct {
 
 func (e *rowError) Error() string { return e.msg }
 
+func nonBlankLines(b []byte) int {
+	n := 0
+	for _, l := range bytes.Split(b, []byte{'\n'}) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // parseRow splits one row into its columns, undoing the backslash escapes.
-func parseRow(b []byte) ([]string, error) {
+// When the row is whole and ends at a line end with more lines after it,
+// rest is where those lines start.
+func parseRow(b []byte) (fields []string, rest int, err error) {
 	out := make([]byte, 0, len(b))
 	var ends []int
 	i := 0
 	lineAt := func(i int) int { return bytes.Count(b[:i], []byte{'\n'}) }
 	for {
 		if i >= len(b) || b[i] != '"' {
-			return nil, &rowError{lineAt(i), fmt.Sprintf("column %d does not start with a quote", len(ends)+1)}
+			return nil, 0, &rowError{lineAt(i), fmt.Sprintf("column %d does not start with a quote", len(ends)+1)}
 		}
 		i++
 		for {
 			j := bytes.IndexAny(b[i:], "\\\"")
 			if j < 0 {
-				return nil, &rowError{lineAt(i), fmt.Sprintf("unterminated quoted field in column %d", len(ends)+1)}
+				return nil, 0, &rowError{lineAt(i), fmt.Sprintf("unterminated quoted field in column %d", len(ends)+1)}
 			}
 			out = append(out, b[i:i+j]...)
 			i += j
@@ -210,7 +236,7 @@ func parseRow(b []byte) ([]string, error) {
 				break
 			}
 			if i+1 >= len(b) {
-				return nil, &rowError{lineAt(i), fmt.Sprintf("unterminated quoted field in column %d", len(ends)+1)}
+				return nil, 0, &rowError{lineAt(i), fmt.Sprintf("unterminated quoted field in column %d", len(ends)+1)}
 			}
 			out = append(out, b[i+1])
 			i += 2
@@ -220,23 +246,29 @@ func parseRow(b []byte) ([]string, error) {
 			i++
 			continue
 		}
-		rest := bytes.TrimSpace(b[i:])
-		if len(rest) > 0 {
-			return nil, &rowError{lineAt(i), fmt.Sprintf("unexpected %q after the closing quote of column %d (unescaped quote?)", firstRune(rest), len(ends))}
+		tail := bytes.TrimSpace(b[i:])
+		if len(tail) == 0 {
+			break
 		}
-		break
+		if len(ends) == Columns {
+			if nl := bytes.IndexByte(b[i:], '\n'); nl >= 0 && len(bytes.TrimSpace(b[i:i+nl])) == 0 {
+				rest = i + nl + 1
+				break
+			}
+		}
+		return nil, 0, &rowError{lineAt(i), fmt.Sprintf("unexpected %q after the closing quote of column %d (unescaped quote?)", firstRune(tail), len(ends))}
 	}
 	if len(ends) != Columns {
-		return nil, &rowError{0, fmt.Sprintf("row has %d columns, want %d", len(ends), Columns)}
+		return nil, 0, &rowError{0, fmt.Sprintf("row has %d columns, want %d", len(ends), Columns)}
 	}
 	s := string(out)
-	fields := make([]string, Columns)
+	fields = make([]string, Columns)
 	prev := 0
 	for k, e := range ends {
 		fields[k] = s[prev:e]
 		prev = e
 	}
-	return fields, nil
+	return fields, rest, nil
 }
 
 func firstRune(b []byte) string {

@@ -10,7 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -81,10 +81,11 @@ func ExpandFS(fsys fs.FS, root string) ([]Input, error) {
 }
 
 // Expand turns the paths given by a user into inputs: files as they are,
-// folders walked recursively (in lexical order, cable files only, symbolic
-// links to files followed, links to folders not, so a link loop cannot
-// trap the walk), "-" as standard input. Paths that cannot be read are
-// returned as errors; the others are still expanded.
+// folders walked recursively (in lexical order, cable files only, hidden
+// names skipped), symbolic links followed except those that lead back into
+// a folder being walked (a loop: reported, not followed), "-" as standard
+// input. Paths that cannot be read are returned as errors naming them; the
+// others are still expanded.
 func Expand(paths []string) ([]Input, []error) {
 	var ins []Input
 	var errs []error
@@ -102,42 +103,80 @@ func Expand(paths []string) ([]Input, []error) {
 			ins = append(ins, Input{Path: p, Size: fi.Size()})
 			continue
 		}
-		var found []Input
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, err)
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || !cableFile(d.Name()) {
-				return nil
-			}
-			fi, err := os.Stat(path) // follows a link to a file
-			if err != nil {
-				errs = append(errs, err)
-				return nil
-			}
-			if fi.IsDir() {
-				return nil // a link to a folder: not followed
-			}
-			found = append(found, Input{Path: path, Size: fi.Size()})
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
-		ins = append(ins, found...)
+		w := walker{}
+		w.walk(p, nil)
+		ins = append(ins, w.found...)
+		errs = append(errs, w.errs...)
 	}
 	return ins, errs
+}
+
+// LoopError is a symbolic link that leads back into a folder it is in.
+type LoopError struct {
+	Link, Target string
+}
+
+func (e *LoopError) Error() string {
+	return fmt.Sprintf("%s: symbolic link loop: it leads to %s, a folder it is in; not followed", e.Link, e.Target)
+}
+
+// walker lists the cable files under a folder.
+type walker struct {
+	found []Input
+	errs  []error
+}
+
+// walk lists dir; open holds the real paths of the folders being walked
+// (dir's ancestors), to catch link loops.
+func (w *walker) walk(dir string, open []string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		w.errs = append(w.errs, err)
+		return
+	}
+	if slices.Contains(open, real) {
+		w.errs = append(w.errs, &LoopError{Link: dir, Target: real})
+		return
+	}
+	open = append(open, real)
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		w.errs = append(w.errs, err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if e.IsDir() {
+			w.walk(path, open)
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path) // follows the link
+			if err != nil {
+				w.errs = append(w.errs, err) // dangling, or a link to itself
+				continue
+			}
+			if fi.IsDir() {
+				w.walk(path, open)
+				continue
+			}
+		}
+		if !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 || !cableFile(e.Name()) {
+			continue // sockets, devices, pictures
+		}
+		fi, err := os.Stat(path)
+		if err != nil {
+			w.errs = append(w.errs, err)
+			continue
+		}
+		w.found = append(w.found, Input{Path: path, Size: fi.Size()})
+	}
 }
 
 // cableFile reports whether a file found in a folder is worth reading.
@@ -239,6 +278,16 @@ func sniff(head []byte, name string) cable.Format {
 	return cable.FormatText
 }
 
+// ReadError ends an input: the data could not be read past Pos.
+type ReadError struct {
+	Pos cable.Position
+	Err error
+}
+
+func (e *ReadError) Error() string { return fmt.Sprintf("%s: %v", e.Pos, e.Err) }
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // readErr makes gzip's and io's errors say what they mean for a dump.
 func readErr(err error) error {
 	switch {
@@ -292,7 +341,7 @@ func (f *fileReader) Next() (cable.Raw, error) {
 	pos := cable.Position{File: f.name, Line: 1}
 	data, err := io.ReadAll(io.LimitReader(f.r, MaxRecord+1))
 	if err != nil {
-		return cable.Raw{}, fmt.Errorf("%s: %w", f.name, readErr(err))
+		return cable.Raw{}, &ReadError{Pos: cable.Position{File: f.name}, Err: readErr(err)}
 	}
 	if len(data) > MaxRecord {
 		return cable.Raw{}, &RecordError{Pos: pos, Err: fmt.Errorf("file larger than %d MB", MaxRecord>>20)}

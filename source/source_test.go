@@ -112,6 +112,12 @@ func TestCSV(t *testing.T) {
 			ids:  "09BAGHDAD2",
 			errs: []string{"cables.csv:1: 1 lines outside any row"},
 		},
+		{
+			name: "junk between rows",
+			data: good2 + "a stray line\n\nand another\n" + good3,
+			ids:  "09BAGHDAD2 09BAGHDAD3",
+			errs: []string{"cables.csv:3: 2 lines outside any row"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,13 +238,22 @@ func TestHTML(t *testing.T) {
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "other"), 0o755)
 	os.WriteFile(filepath.Join(dir, "a", "b", "1.txt"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, "a", "2.html"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, "a", "picture.png"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, ".hidden.txt"), []byte("x"), 0o644)
-	// a symbolic link loop: a/b/loop -> a
-	if err := os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "a", "b", "loop")); err != nil {
-		t.Skip("no symbolic links here:", err)
+	os.WriteFile(filepath.Join(dir, "other", "3.csv"), []byte("x"), 0o644)
+	links := [][2]string{
+		{filepath.Join(dir, "a"), filepath.Join(dir, "a", "b", "loop")}, // a/b/loop -> a: a loop
+		{"self.txt", filepath.Join(dir, "a", "self.txt")},               // a link to itself
+		{filepath.Join(dir, "other"), filepath.Join(dir, "a", "link")},  // a link to another folder: followed
+		{filepath.Join(dir, "a", "2.html"), filepath.Join(dir, "a", "to2.htm")},
+	}
+	for _, l := range links {
+		if err := os.Symlink(l[0], l[1]); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
 	}
 	ins, errs := Expand([]string{dir, filepath.Join(dir, "missing.csv")})
 	var got []string
@@ -246,11 +261,21 @@ func TestExpand(t *testing.T) {
 		rel, _ := filepath.Rel(dir, in.Path)
 		got = append(got, rel)
 	}
-	if strings.Join(got, " ") != "a/2.html a/b/1.txt" {
+	if strings.Join(got, " ") != "a/2.html a/b/1.txt a/link/3.csv a/to2.htm other/3.csv" {
 		t.Errorf("Expand = %q", got)
 	}
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "missing.csv") {
-		t.Errorf("errors %v, want one for missing.csv", errs)
+	var msgs []string
+	for _, err := range errs {
+		msgs = append(msgs, err.Error())
+	}
+	want := []string{"a/b/loop: symbolic link loop", "a/self.txt: too many levels of symbolic links", "missing.csv: no such file"}
+	if len(msgs) != len(want) {
+		t.Fatalf("errors %q, want %d", msgs, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(msgs[i], w) {
+			t.Errorf("error %q, want one saying %q", msgs[i], w)
+		}
 	}
 }
 

@@ -61,20 +61,22 @@ With no INPUT, runs on the bundled sample.`,
 	return cmd
 }
 
-// inputs expands the INPUT arguments, or the bundled sample when none.
-func inputs(args []string) ([]source.Input, bool, error) {
+// inputs expands the INPUT arguments, or the bundled sample when none. The
+// paths that could not be listed come back as problems for the report,
+// unless nothing at all can be read.
+func inputs(args []string) (ins []source.Input, problems []error, sample bool, err error) {
 	if len(args) == 0 {
 		ins, err := source.ExpandFS(cablegraph.Sample, cablegraph.SampleRoot)
-		return ins, true, err
+		return ins, nil, true, err
 	}
 	ins, errs := source.Expand(args)
-	if len(errs) > 0 {
-		return nil, false, errors.Join(errs...)
-	}
 	if len(ins) == 0 {
-		return nil, false, fmt.Errorf("no cable files in %s", strings.Join(args, ", "))
+		if len(errs) > 0 {
+			return nil, nil, false, errors.Join(errs...)
+		}
+		return nil, nil, false, fmt.Errorf("no cable files in %s", strings.Join(args, ", "))
 	}
-	return ins, false, nil
+	return ins, errs, false, nil
 }
 
 func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer) error {
@@ -82,7 +84,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	ins, sample, err := inputs(args)
+	ins, problems, sample, err := inputs(args)
 	if err != nil {
 		return err
 	}
@@ -104,7 +106,8 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 		x = x.WithNLP(n)
 	}
 	pc := pipeline.Config{
-		Inputs: ins, OutDir: cfg.Output, Jobs: cfg.Jobs, WithText: cfg.WithText,
+		Inputs: ins, InputErrors: problems, OutDir: cfg.Output, ReportPath: cfg.Report,
+		Jobs: cfg.Jobs, WithText: cfg.WithText,
 		Extractor: x, Relations: relate.New(set),
 		Formats: cfg.Formats, Graph: cfg.graphOptions(),
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
@@ -116,22 +119,34 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	rep, err := pipeline.Run(cmd.Context(), pc)
 	if err != nil {
 		if rep != nil && rep.Interrupted {
-			return &exitErr{code: exitError, msg: fmt.Sprintf("interrupted after %d cables; nothing written to %s", rep.CablesRead, cfg.Output)}
+			msg := fmt.Sprintf("interrupted after %d cables (%.1f MB) in %.1fs; %s left as it was", rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, cfg.Output)
+			if cfg.Report != "" && !strings.HasPrefix(err.Error(), "writing") {
+				msg += "; report in " + cfg.Report
+			}
+			return &exitErr{code: exitError, msg: msg}
 		}
 		return err
 	}
-	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed, %d duplicates; %d dated by DTG, %d by release metadata, %d undated\n",
-		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.CablesDuplicate, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
+	unreadable := ""
+	if rep.InputsFailed > 0 {
+		unreadable = fmt.Sprintf(", %d inputs unreadable", rep.InputsFailed)
+	}
+	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed, %d duplicates%s; %d dated by DTG, %d by release metadata, %d undated\n",
+		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.CablesDuplicate, unreadable, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
 	fmt.Fprintf(stderr, "cablegraph: graph of %d people and %d who-met-whom edges; wrote into %s: %s\n", rep.Graph.Nodes, rep.Graph.Edges, cfg.Output, strings.Join(rep.Outputs, ", "))
 	failed := 0
 	for _, f := range rep.Failures {
 		if failed < 10 {
-			fmt.Fprintf(stderr, "cablegraph: failed: %s: %s %s\n", f.Source, f.Cable, f.Reason)
+			fmt.Fprintf(stderr, "cablegraph: failed: %s\n", f)
 		}
 		failed++
 	}
 	if failed > 10 {
-		fmt.Fprintf(stderr, "cablegraph: ... and %d more failures in %s\n", failed-10, filepath.Join(cfg.Output, pipeline.ReportFile))
+		where := cfg.Report
+		if where == "" {
+			where = filepath.Join(cfg.Output, pipeline.ReportFile)
+		}
+		fmt.Fprintf(stderr, "cablegraph: ... and %d more failures in %s\n", failed-10, where)
 	}
 	if failed > 0 && !cfg.KeepGoing {
 		return &exitErr{code: exitFailed, msg: fmt.Sprintf("%d failures (use --keep-going to exit 0 anyway)", failed)}
@@ -319,7 +334,7 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			names, err := pipeline.Graph(cfg.Output, cfg.Formats, cfg.graphOptions(), extract.New(set).NewPeople(), args)
+			names, err := pipeline.Graph(cmd.Context(), cfg.Output, cfg.Formats, cfg.graphOptions(), extract.New(set).NewPeople(), args)
 			if err != nil {
 				return err
 			}

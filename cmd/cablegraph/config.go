@@ -24,6 +24,8 @@ type Config struct {
 	Progress  string `mapstructure:"progress"`
 	WithText  bool   `mapstructure:"with_text"`
 	KeepGoing bool   `mapstructure:"keep_going"`
+	// Report is where report.json goes ("" for the output folder).
+	Report string `mapstructure:"report"`
 	// Rules are the user's rule files, applied over the default rule set in
 	// order.
 	Rules []string `mapstructure:"rules"`
@@ -48,6 +50,7 @@ var settings = map[string]string{
 	"progress":     "progress",
 	"with_text":    "with-text",
 	"keep_going":   "keep-going",
+	"report":       "report",
 	"rules":        "rules",
 	"nlp":          "nlp",
 	"format":       "format",
@@ -67,6 +70,7 @@ func addRunFlags(fs *pflag.FlagSet) {
 	fs.String("progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
 	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
 	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
+	fs.String("report", "", "write report.json here instead of into the output folder (an interrupted run writes it only here)")
 	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
 	fs.Bool("nlp", false, "also run prose's NER where the rules leave capitalized names unexplained (slower)")
 	addGraphFlags(fs)

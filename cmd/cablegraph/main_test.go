@@ -90,7 +90,7 @@ func TestFailedCablesExitStatus(t *testing.T) {
 	bad := `"1","2/8/2009 08:01","09X1","E","C","","h","fine"` + "\n" + `"2","2/8/2009 08:01","09X2","E","C","","h"` + "\n"
 	os.WriteFile(filepath.Join(dir, "in.csv"), []byte(bad), 0o644)
 	code, _, stderr := cli(t, dir, nil, "run", "--progress", "never", "in.csv")
-	if code != exitFailed || !strings.Contains(stderr, "in.csv:2 (row 2): 09X2 row has 7 columns") {
+	if code != exitFailed || !strings.Contains(stderr, "in.csv:2 (row 2): 09X2: row has 7 columns") {
 		t.Errorf("exit %d, stderr %q; want %d and the failed row's position", code, stderr, exitFailed)
 	}
 	code, _, _ = cli(t, "", nil, "run", "--progress", "never", "--keep-going", "in.csv")
@@ -152,5 +152,31 @@ func TestEval(t *testing.T) {
 	code, stdout, stderr := cli(t, "", nil, "eval", "--gold", golddir, "--per-cable", "out/cables.jsonl")
 	if code != exitOK || !strings.Contains(stdout, "people") || !strings.Contains(stdout, "# 09BAGHDAD323") {
 		t.Errorf("eval: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}
+
+// TestBadRuleFiles runs with each broken rule file of testdata/bad: the
+// run must not start, and the error must name the file and line.
+func TestBadRuleFiles(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"badregex.yaml", `badregex.yaml:4: bad regular expression "(?i)^operation (desert": missing closing )`},
+		{"unknownkey.yaml", `unknownkey.yaml:5: unknown key "aliasses"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "bad", tt.file))
+			dir := t.TempDir()
+			code, _, stderr := cli(t, dir, nil, "run", "--progress", "never", "-o", "out", "--rules", path)
+			if code != exitError || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, exitError, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+				t.Error("the run started despite the broken rule file")
+			}
+			code, _, stderr = cli(t, "", nil, "rules", "check", path)
+			if code == exitOK || !strings.Contains(stderr, tt.want) {
+				t.Errorf("rules check: exit %d, stderr %q", code, stderr)
+			}
+		})
 	}
 }
