@@ -17,7 +17,8 @@ type People struct {
 }
 
 type personStat struct {
-	words   []string // the id's words, particles left out
+	name    string   // the fullest name seen with the id (then the smallest)
+	words   []string // its words, particles left out
 	last    string
 	offices map[string]bool
 	cables  int
@@ -33,18 +34,24 @@ func (x *Extractor) NewPeople() *People {
 func (p *People) Add(people []Entity) {
 	for _, e := range people {
 		st := p.byID[e.ID]
-		if st == nil {
-			st = &personStat{offices: map[string]bool{}}
+		if st == nil || e.Name != st.name {
+			// the words come from the fullest name seen, whatever the order
+			var words []string
 			for _, w := range nameWords(e.Name) {
 				if !p.c.particles[w] {
-					st.words = append(st.words, w)
+					words = append(words, w)
 				}
 			}
-			if len(st.words) == 0 {
+			if len(words) == 0 {
 				continue
 			}
-			st.last = st.words[len(st.words)-1]
-			p.byID[e.ID] = st
+			if st == nil {
+				st = &personStat{offices: map[string]bool{}}
+				p.byID[e.ID] = st
+			}
+			if st.name == "" || len(words) > len(st.words) || len(words) == len(st.words) && e.Name < st.name {
+				st.name, st.words, st.last = e.Name, words, words[len(words)-1]
+			}
 		}
 		st.cables++
 		for _, o := range e.Offices {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,7 +31,23 @@ type Edge struct {
 	Dates          []string // meeting dates, sorted, without repeats
 	First, Last    string
 	Cables         []string // sorted, without repeats
-	Evidence       []string // the first quotes, up to MaxEvidence
+	// Evidence quotes the earliest meetings (by date, cable, quote), up
+	// to MaxEvidence: the same whatever order the cables come in.
+	Evidence []string
+	quotes   []citation
+}
+
+// citation is a meeting's evidence with what orders it.
+type citation struct{ date, cable, text string }
+
+func (q citation) less(r citation) bool {
+	if q.date != r.date {
+		return q.date < r.date
+	}
+	if q.cable != r.cable {
+		return q.cable < r.cable
+	}
+	return q.text < r.text
 }
 
 // MaxEvidence caps the quotes kept per edge.
@@ -124,13 +141,15 @@ func (g *Graph) Add(c *Cable) {
 			c.Meetings[i].Participants = relate.Remap(m.Participants, g.opts.IDs)
 		}
 	}
-	for _, p := range c.People {
+	for i, p := range c.People {
 		n, err := g.g.Vertex(p.ID)
 		if errors.Is(err, dgraph.ErrVertexNotFound) {
 			n = &Node{ID: p.ID, Name: p.Name, Aliases: map[string]bool{}, Offices: map[string]bool{}}
 			_ = g.g.AddVertex(n)
 		}
-		n.Cables++
+		if !slices.ContainsFunc(c.People[:i], func(q extract.Entity) bool { return q.ID == p.ID }) {
+			n.Cables++ // once per cable, when merged ids meet in one
+		}
 		for _, a := range p.Aliases {
 			n.Aliases[a] = true
 		}
@@ -210,8 +229,29 @@ func (g *Graph) link(a, b, kind, date, cable, evidence string) {
 		e.First, e.Last = span(e.First, e.Last, date)
 	}
 	e.Cables = insert(e.Cables, cable)
-	if evidence != "" && len(e.Evidence) < MaxEvidence {
-		e.Evidence = append(e.Evidence, strings.Join(strings.Fields(evidence), " "))
+	if evidence != "" {
+		e.addQuote(citation{date, cable, strings.Join(strings.Fields(evidence), " ")})
+	}
+}
+
+// addQuote keeps q if it is among the MaxEvidence earliest quotes.
+func (e *Edge) addQuote(q citation) {
+	if len(e.quotes) == MaxEvidence && !q.less(e.quotes[MaxEvidence-1]) {
+		return
+	}
+	i := sort.Search(len(e.quotes), func(i int) bool { return q.less(e.quotes[i]) })
+	if i > 0 && e.quotes[i-1] == q {
+		return // the same sentence again
+	}
+	e.quotes = append(e.quotes, citation{})
+	copy(e.quotes[i+1:], e.quotes[i:])
+	e.quotes[i] = q
+	if len(e.quotes) > MaxEvidence {
+		e.quotes = e.quotes[:MaxEvidence]
+	}
+	e.Evidence = e.Evidence[:0]
+	for _, q := range e.quotes {
+		e.Evidence = append(e.Evidence, q.text)
 	}
 }
 

@@ -48,6 +48,10 @@ type Config struct {
 	// options of the graph. No formats, no graph.
 	Formats []string
 	Graph   graph.Options
+	// Shard, when Count > 1, limits the run to its share of the cables.
+	// People ids are then not merged across cables: that happens when the
+	// shards' cables.jsonl files are merged (Graph), over all of them.
+	Shard Shard
 	// Counters the caller may watch while the run goes (progress): input
 	// bytes consumed and cables done. Either may be nil.
 	BytesRead  *atomic.Int64
@@ -81,6 +85,7 @@ type item struct {
 	people  []extract.Entity
 	line    []byte // the encoded cables.jsonl line
 	written bool   // the writer wrote it (not a failure or a duplicate)
+	other   bool   // another shard's cable
 	elapsed time.Duration
 }
 
@@ -103,9 +108,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	for _, in := range cfg.Inputs {
 		rep.Inputs = append(rep.Inputs, InputReport{Path: in.Path})
 	}
+	rep.Shard = cfg.Shard.String()
 	for _, err := range cfg.InputErrors {
-		rep.InputsFailed++
-		rep.Failures = append(rep.Failures, inputFailure("", err))
+		f := inputFailure("", err)
+		if cfg.Shard.Owns(f.Source.File) {
+			rep.InputsFailed++
+			rep.Failures = append(rep.Failures, f)
+		}
 	}
 	reportPath := cfg.ReportPath
 	if reportPath == "" {
@@ -150,7 +159,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return err
 	})
 	var people *extract.People
-	if cfg.Extractor != nil {
+	if cfg.Extractor != nil && cfg.Shard.Count <= 1 {
 		people = cfg.Extractor.NewPeople()
 	}
 	g.Go(func() error {
@@ -253,8 +262,10 @@ func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- 
 	for i, in := range cfg.Inputs {
 		r, err := source.Open(in, cfg.BytesRead)
 		if err != nil {
-			if err := send(&item{input: i, err: err, fatal: true}); err != nil {
-				return err
+			if cfg.Shard.Owns(in.Path) {
+				if err := send(&item{input: i, err: err, fatal: true}); err != nil {
+					return err
+				}
 			}
 			continue
 		}
@@ -265,11 +276,22 @@ func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- 
 			}
 			var re *source.RecordError
 			if err != nil && !errors.As(err, &re) {
-				if err := send(&item{input: i, err: err, fatal: true}); err != nil {
+				if cfg.Shard.Owns(in.Path) {
+					if err := send(&item{input: i, err: err, fatal: true}); err != nil {
+						r.Close()
+						return err
+					}
+				}
+				break
+			}
+			if key := shardKey(raw, re); !cfg.Shard.Owns(key) && key != "" {
+				// another shard's cable (text files, whose refid is known
+				// only once parsed, are sorted out by the workers)
+				if err := send(&item{input: i, other: true}); err != nil {
 					r.Close()
 					return err
 				}
-				break
+				continue
 			}
 			if err := send(&item{input: i, raw: raw, err: err}); err != nil {
 				r.Close()
@@ -281,9 +303,21 @@ func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- 
 	return nil
 }
 
+// shardKey is what decides a record's shard: its refid, or for a bad
+// record without one its position; "" when not known before parsing.
+func shardKey(raw cable.Raw, re *source.RecordError) string {
+	switch {
+	case re != nil && re.RefID != "":
+		return re.RefID
+	case re != nil:
+		return re.Pos.String()
+	}
+	return raw.RefID
+}
+
 // process is the worker stage: parse and normalize one cable, encode its line.
 func process(it *item, cfg Config) {
-	if it.err != nil {
+	if it.err != nil || it.other {
 		return
 	}
 	start := time.Now()
@@ -297,6 +331,10 @@ func process(it *item, cfg Config) {
 	c, err := cable.Parse(it.raw)
 	if err != nil {
 		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: err}
+		return
+	}
+	if !cfg.Shard.Owns(c.Cable) {
+		it.other = true
 		return
 	}
 	rec := Record{Meta: c.Meta}
@@ -366,6 +404,10 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 // the refids written so far, with where they came from.
 func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Position) error {
 	in := &rep.Inputs[it.input]
+	if it.other {
+		rep.CablesOtherShards++
+		return nil
+	}
 	if it.fatal {
 		rep.InputsFailed++
 		f := inputFailure(in.Path, it.err)

@@ -22,9 +22,14 @@ type Report struct {
 	CablesDuplicate int `json:"cables_duplicate"`
 	// InputsFailed counts the inputs that could not be read to their end
 	// (and the paths that could not be listed); each is in Failures.
-	InputsFailed int       `json:"inputs_failed"`
-	Duplicates   []Failure `json:"duplicates"`
-	Failures     []Failure `json:"failures"`
+	InputsFailed int `json:"inputs_failed"`
+	// Shard is "i/n" when the run took one share of the cables;
+	// CablesOtherShards counts the cables left to the other shards (not
+	// in CablesRead).
+	Shard             string    `json:"shard,omitempty"`
+	CablesOtherShards int       `json:"cables_other_shards,omitempty"`
+	Duplicates        []Failure `json:"duplicates"`
+	Failures          []Failure `json:"failures"`
 	// Warnings counts repairs and gaps by kind ("no date-time group",
 	// "empty body"); WarningSamples lists the first few of each with the
 	// cable they concern.

@@ -107,7 +107,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	}
 	pc := pipeline.Config{
 		Inputs: ins, InputErrors: problems, OutDir: cfg.Output, ReportPath: cfg.Report,
-		Jobs: cfg.Jobs, WithText: cfg.WithText,
+		Jobs: cfg.Jobs, WithText: cfg.WithText, Shard: cfg.shard(),
 		Extractor: x, Relations: relate.New(set),
 		Formats: cfg.Formats, Graph: cfg.graphOptions(),
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
@@ -133,6 +133,9 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "cablegraph: read %d cables (%.1f MB) in %.1fs: %d written, %d failed, %d duplicates%s; %d dated by DTG, %d by release metadata, %d undated\n",
 		rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, rep.CablesWritten, rep.CablesFailed, rep.CablesDuplicate, unreadable, rep.Dates.DTG, rep.Dates.Release, rep.Dates.None)
+	if rep.Shard != "" {
+		fmt.Fprintf(stderr, "cablegraph: shard %s: %d cables left to the other shards; people ids are merged when the shards are (cablegraph graph)\n", rep.Shard, rep.CablesOtherShards)
+	}
 	fmt.Fprintf(stderr, "cablegraph: graph of %d people and %d who-met-whom edges; wrote into %s: %s\n", rep.Graph.Nodes, rep.Graph.Edges, cfg.Output, strings.Join(rep.Outputs, ", "))
 	failed := 0
 	for _, f := range rep.Failures {
@@ -344,4 +347,11 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 	}
 	addRunFlags(cmd.Flags())
 	return cmd
+}
+
+// shard is the config's shard ("" and bad values, which validate
+// rejects, take every cable).
+func (c Config) shard() pipeline.Shard {
+	s, _ := pipeline.ParseShard(c.Shard)
+	return s
 }

@@ -26,6 +26,8 @@ type Config struct {
 	KeepGoing bool   `mapstructure:"keep_going"`
 	// Report is where report.json goes ("" for the output folder).
 	Report string `mapstructure:"report"`
+	// Shard is "i/n": take the i-th of n shares of the cables ("" for all).
+	Shard string `mapstructure:"shard"`
 	// Rules are the user's rule files, applied over the default rule set in
 	// order.
 	Rules []string `mapstructure:"rules"`
@@ -51,6 +53,7 @@ var settings = map[string]string{
 	"with_text":    "with-text",
 	"keep_going":   "keep-going",
 	"report":       "report",
+	"shard":        "shard",
 	"rules":        "rules",
 	"nlp":          "nlp",
 	"format":       "format",
@@ -70,6 +73,7 @@ func addRunFlags(fs *pflag.FlagSet) {
 	fs.String("progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
 	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
 	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
+	fs.String("shard", "", "i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with `cablegraph graph`")
 	fs.String("report", "", "write report.json here instead of into the output folder (an interrupted run writes it only here)")
 	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
 	fs.Bool("nlp", false, "also run prose's NER where the rules leave capitalized names unexplained (slower)")
@@ -225,6 +229,12 @@ func validateKey(k string, c Config) error {
 		if d != "" {
 			if _, err := time.Parse("2006-01-02", d); err != nil {
 				return fmt.Errorf("key %q: %q is not a date YYYY-MM-DD", k, d)
+			}
+		}
+	case "shard":
+		if c.Shard != "" {
+			if _, err := pipeline.ParseShard(c.Shard); err != nil {
+				return fmt.Errorf("key %q: %w", k, err)
 			}
 		}
 	case "relation":
