@@ -1,11 +1,13 @@
 package main
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
+	"github.com/cablegraph/cablegraph/synth"
 )
 
 func newRoot(stdout, stderr io.Writer) *cobra.Command {
@@ -34,7 +37,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
-	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr))
+	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr), newSynthCmd(stderr))
 	return root
 }
 
@@ -354,4 +357,77 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 func (c Config) shard() pipeline.Shard {
 	s, _ := pipeline.ParseShard(c.Shard)
 	return s
+}
+
+func newSynthCmd(stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "synth -o FILE --size SIZE [INPUT...]",
+		Short: "Make a large cables.csv from small dumps (copies under new refids), for measuring",
+		Long: `Write the cables of the inputs again and again, in the release's cables.csv
+layout, until the file holds SIZE bytes (1.7GB is the full release). Copies
+get refids of their own ("09BAGHDAD323-2") and new row ids. A FILE ending
+in .gz is compressed. With no INPUT, copies the bundled sample.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			outPath, _ := cmd.Flags().GetString("output")
+			sizeText, _ := cmd.Flags().GetString("size")
+			size, err := parseSize(sizeText)
+			if err != nil {
+				return err
+			}
+			ins, problems, _, err := inputs(args)
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				return errors.Join(problems...)
+			}
+			f, err := os.Create(outPath)
+			if err != nil {
+				return err
+			}
+			var w io.Writer = f
+			var zw *gzip.Writer
+			if strings.HasSuffix(outPath, ".gz") {
+				zw = gzip.NewWriter(f)
+				w = zw
+			}
+			st, err := synth.Write(cmd.Context(), ins, w, size, nil)
+			if err == nil && zw != nil {
+				err = zw.Close()
+			}
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				os.Remove(outPath)
+				return err
+			}
+			fmt.Fprintf(stderr, "cablegraph: wrote %d cables (%.1f MB, %d passes over the inputs) into %s\n", st.Cables, float64(st.Bytes)/1e6, st.Passes, outPath)
+			return nil
+		},
+	}
+	cmd.Flags().StringP("output", "o", "synth.csv", "file to write (.gz: compressed)")
+	cmd.Flags().String("size", "1.7GB", "bytes to write (uncompressed): 1.7GB, 500MB, 20000000")
+	return cmd
+}
+
+// parseSize reads a byte count: a number with an optional KB, MB or GB
+// (powers of 1000).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := 1.0
+	for _, u := range []struct {
+		suffix string
+		mult   float64
+	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("size %q: want a positive number of bytes, like 1.7GB or 500MB", s)
+	}
+	return int64(v * mult), nil
 }

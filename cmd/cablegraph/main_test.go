@@ -180,3 +180,37 @@ func TestBadRuleFiles(t *testing.T) {
 		})
 	}
 }
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		err  bool
+	}{
+		{"1.7GB", 1_700_000_000, false},
+		{"500mb", 500_000_000, false},
+		{"20000000", 20_000_000, false},
+		{"3 KB", 3000, false},
+		{"0", 0, true},
+		{"-1GB", 0, true},
+		{"lots", 0, true},
+	}
+	for _, tt := range tests {
+		got, err := parseSize(tt.in)
+		if (err != nil) != tt.err || got != tt.want {
+			t.Errorf("parseSize(%q) = %d, %v", tt.in, got, err)
+		}
+	}
+}
+
+func TestSynth(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cli(t, dir, nil, "synth", "-o", "big.csv.gz", "--size", "1MB")
+	if code != exitOK || !strings.Contains(stderr, "into big.csv.gz") {
+		t.Fatalf("synth: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = cli(t, "", nil, "run", "--progress", "never", "-o", "out", "--format", "csv", "big.csv.gz")
+	if code != exitOK || !strings.Contains(stderr, "0 failed, 0 duplicates") {
+		t.Errorf("running the synthetic dump: exit %d, %s", code, stderr)
+	}
+}

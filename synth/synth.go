@@ -1,0 +1,110 @@
+// Package synth makes large cable dumps out of small ones, for measuring
+// the pipeline at the size of the full release: the input cables are
+// written again and again, each copy under a refid of its own.
+package synth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+// Stats says what was written.
+type Stats struct {
+	Cables int   // rows written
+	Bytes  int64 // bytes written
+	Passes int   // times the inputs were read through (the last one partly)
+}
+
+// Write writes cables.csv rows made from the cables of ins to w until at
+// least size bytes are written. The first pass writes the cables as they
+// are; pass k > 0 writes them again with refid "REFID-k" and new row ids,
+// so no refid repeats. Inputs are read again on each pass: memory does
+// not depend on size. Records the reader rejects are skipped. written,
+// when not nil, counts the bytes written as it goes.
+func Write(ctx context.Context, ins []source.Input, w io.Writer, size int64, written *atomic.Int64) (Stats, error) {
+	var st Stats
+	if written == nil {
+		written = new(atomic.Int64)
+	}
+	cw := &countWriter{w: w, n: written}
+	rw := source.NewRowWriter(cw)
+	id := 0
+	for st.Bytes < size {
+		n := 0
+		for _, in := range ins {
+			r, err := source.Open(in, nil)
+			if err != nil {
+				return st, err
+			}
+			for st.Bytes < size {
+				if err := ctx.Err(); err != nil {
+					r.Close()
+					return st, err
+				}
+				raw, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				var re *source.RecordError
+				if errors.As(err, &re) {
+					continue
+				}
+				if err != nil {
+					r.Close()
+					return st, err
+				}
+				if raw.RefID == "" || raw.Created == "" {
+					// a text file: the refid and date are in the cable
+					c, err := cable.Parse(raw)
+					if err != nil || c.Time.IsZero() {
+						continue
+					}
+					raw.RefID = c.Cable
+					raw.Created = c.Time.Format("1/2/2006 15:04")
+				}
+				id++
+				raw.ID = strconv.Itoa(id)
+				if st.Passes > 0 {
+					raw.RefID += "-" + strconv.Itoa(st.Passes)
+				}
+				if err := rw.Write(raw); err != nil {
+					r.Close()
+					return st, err
+				}
+				st.Cables++
+				n++
+				st.Bytes = cw.total + int64(rw.Buffered())
+			}
+			r.Close()
+		}
+		st.Passes++
+		if n == 0 {
+			return st, fmt.Errorf("no cables in the inputs")
+		}
+	}
+	if err := rw.Flush(); err != nil {
+		return st, err
+	}
+	st.Bytes = cw.total
+	return st, nil
+}
+
+type countWriter struct {
+	w     io.Writer
+	n     *atomic.Int64
+	total int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.total += int64(n)
+	c.n.Add(int64(n))
+	return n, err
+}
