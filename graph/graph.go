@@ -2,7 +2,6 @@ package graph
 
 import (
 	"errors"
-	"slices"
 	"sort"
 	"strings"
 
@@ -14,13 +13,51 @@ import (
 
 // Node is a person.
 type Node struct {
-	ID      string
-	Name    string
-	Aliases map[string]bool
+	ID   string
+	Name string // the fullest name seen (then the first in byte order)
+	// Names holds every name and alias seen for the id, Name included:
+	// Aliases() lists the others.
+	Names   map[string]bool
 	Offices map[string]bool
 	Cables  int
 	First   string // first and last cable date the person appears in
 	Last    string
+	// Bare: known only as a meeting's participant, without a name of its
+	// own (its Name is its id until a named node merges into it).
+	Bare bool
+}
+
+// Aliases returns the other names of the person, sorted.
+func (n *Node) Aliases() []string {
+	out := make([]string, 0, len(n.Names))
+	for s := range n.Names {
+		if s != n.Name {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Merge adds what o knows of the same person to n. The result does not
+// depend on the order nodes are merged in.
+func (n *Node) Merge(o *Node) {
+	switch {
+	case o.Bare:
+	case n.Bare:
+		n.Name, n.Bare = o.Name, false
+	case len(o.Name) > len(n.Name) || len(o.Name) == len(n.Name) && o.Name < n.Name:
+		n.Name = o.Name
+	}
+	for s := range o.Names {
+		n.Names[s] = true
+	}
+	for s := range o.Offices {
+		n.Offices[s] = true
+	}
+	n.Cables += o.Cables
+	n.First, n.Last = span(n.First, n.Last, o.First)
+	n.First, n.Last = span(n.First, n.Last, o.Last)
 }
 
 // Edge is every meeting of a pair of people.
@@ -34,20 +71,40 @@ type Edge struct {
 	// Evidence quotes the earliest meetings (by date, cable, quote), up
 	// to MaxEvidence: the same whatever order the cables come in.
 	Evidence []string
-	quotes   []citation
+	Quotes   []Quote
 }
 
-// citation is a meeting's evidence with what orders it.
-type citation struct{ date, cable, text string }
+// Quote is a meeting's evidence with what orders it.
+type Quote struct{ Date, Cable, Text string }
 
-func (q citation) less(r citation) bool {
-	if q.date != r.date {
-		return q.date < r.date
+func (q Quote) less(r Quote) bool {
+	if q.Date != r.Date {
+		return q.Date < r.Date
 	}
-	if q.cable != r.cable {
-		return q.cable < r.cable
+	if q.Cable != r.Cable {
+		return q.Cable < r.Cable
 	}
-	return q.text < r.text
+	return q.Text < r.Text
+}
+
+// Merge adds the meetings of o, an edge between the same two people, to e.
+// The result does not depend on the order edges are merged in.
+func (e *Edge) Merge(o *Edge) {
+	e.Weight += o.Weight
+	for k := range o.Kinds {
+		e.Kinds[k] = true
+	}
+	for _, d := range o.Dates {
+		e.Dates = insert(e.Dates, d)
+	}
+	e.First, e.Last = span(e.First, e.Last, o.First)
+	e.First, e.Last = span(e.First, e.Last, o.Last)
+	for _, c := range o.Cables {
+		e.Cables = insert(e.Cables, c)
+	}
+	for _, q := range o.Quotes {
+		e.addQuote(q)
+	}
 }
 
 // MaxEvidence caps the quotes kept per edge.
@@ -131,46 +188,77 @@ func (g *Graph) Add(c *Cable) {
 	if !g.keep(c) {
 		return
 	}
-	if len(g.opts.IDs) > 0 {
+	nodes, edges := Parts(c, g.opts)
+	for _, n := range nodes {
+		g.AddNode(n)
+	}
+	for _, e := range edges {
+		g.AddEdge(e)
+	}
+}
+
+// Keep reports whether the options let a cable into the graph.
+func (o Options) Keep(c *Cable) bool { return (&Graph{opts: o}).keep(c) }
+
+// Parts returns what a cable adds to the graph: a node for each person
+// in it and an edge for each pair that met (for the comention relation:
+// each pair named together), with the ids of opts.IDs. Graphs built by
+// adding the parts of cables in any order, or by merging parts first
+// (Node.Merge, Edge.Merge, as a distributed run does), are the same.
+func Parts(c *Cable, opts Options) ([]*Node, []*Edge) {
+	if len(opts.IDs) > 0 {
 		for i := range c.People {
-			if id, ok := g.opts.IDs[c.People[i].ID]; ok {
+			if id, ok := opts.IDs[c.People[i].ID]; ok {
 				c.People[i].ID = id
 			}
 		}
 		for i, m := range c.Meetings {
-			c.Meetings[i].Participants = relate.Remap(m.Participants, g.opts.IDs)
+			c.Meetings[i].Participants = relate.Remap(m.Participants, opts.IDs)
 		}
 	}
-	for i, p := range c.People {
-		n, err := g.g.Vertex(p.ID)
-		if errors.Is(err, dgraph.ErrVertexNotFound) {
-			n = &Node{ID: p.ID, Name: p.Name, Aliases: map[string]bool{}, Offices: map[string]bool{}}
-			_ = g.g.AddVertex(n)
+	byID := map[string]*Node{}
+	var nodes []*Node
+	for _, p := range c.People {
+		n := byID[p.ID]
+		if n == nil {
+			n = &Node{ID: p.ID, Name: p.Name, Names: map[string]bool{}, Offices: map[string]bool{}, Cables: 1}
+			n.First, n.Last = span("", "", c.Date)
+			byID[p.ID] = n
+			nodes = append(nodes, n)
+		} else if len(p.Name) > len(n.Name) || len(p.Name) == len(n.Name) && p.Name < n.Name {
+			n.Name = p.Name // merged ids meeting in one cable
 		}
-		if !slices.ContainsFunc(c.People[:i], func(q extract.Entity) bool { return q.ID == p.ID }) {
-			n.Cables++ // once per cable, when merged ids meet in one
-		}
+		n.Names[p.Name] = true
 		for _, a := range p.Aliases {
-			n.Aliases[a] = true
-		}
-		if p.Name != n.Name {
-			n.Aliases[p.Name] = true
-			if len(p.Name) > len(n.Name) || len(p.Name) == len(n.Name) && p.Name < n.Name {
-				n.Aliases[n.Name] = true
-				delete(n.Aliases, p.Name)
-				n.Name = p.Name
-			}
+			n.Names[a] = true
 		}
 		for _, o := range p.Offices {
 			n.Offices[o] = true
 		}
-		n.First, n.Last = span(n.First, n.Last, c.Date)
 	}
-	switch g.opts.Relation {
+	var edges []*Edge
+	link := func(a, b, kind, date, evidence string) {
+		if a == b {
+			return
+		}
+		if b < a {
+			a, b = b, a
+		}
+		e := &Edge{Source: a, Target: b, Weight: 1, Kinds: map[string]bool{kind: true}, Cables: []string{c.Cable}}
+		if date != "" {
+			e.Dates = []string{date}
+			e.First, e.Last = date, date
+		}
+		if evidence != "" {
+			e.addQuote(Quote{date, c.Cable, strings.Join(strings.Fields(evidence), " ")})
+		}
+		edges = append(edges, e)
+	}
+	switch opts.Relation {
 	case "comention":
 		for i, a := range c.People {
 			for _, b := range c.People[i+1:] {
-				g.link(a.ID, b.ID, "comention", c.Date, c.Cable, "")
+				link(a.ID, b.ID, "comention", c.Date, "")
 			}
 		}
 	default:
@@ -181,11 +269,41 @@ func (g *Graph) Add(c *Cable) {
 			}
 			for i, a := range m.Participants {
 				for _, b := range m.Participants[i+1:] {
-					g.link(a, b, m.Kind, date, c.Cable, m.Evidence.Text)
+					link(a, b, m.Kind, date, m.Evidence.Text)
 				}
 			}
 		}
 	}
+	return nodes, edges
+}
+
+// AddNode merges a node into the graph.
+func (g *Graph) AddNode(n *Node) {
+	if have, err := g.g.Vertex(n.ID); err == nil {
+		have.Merge(n)
+		return
+	}
+	c := &Node{ID: n.ID, Name: n.Name, Bare: n.Bare, Names: map[string]bool{}, Offices: map[string]bool{}}
+	c.Merge(n)
+	_ = g.g.AddVertex(c)
+}
+
+// AddEdge merges an edge into the graph; people it names that the graph
+// does not have yet are added as bare nodes.
+func (g *Graph) AddEdge(e *Edge) {
+	for _, id := range []string{e.Source, e.Target} {
+		if _, err := g.g.Vertex(id); errors.Is(err, dgraph.ErrVertexNotFound) {
+			_ = g.g.AddVertex(&Node{ID: id, Name: id, Bare: true, Names: map[string]bool{}, Offices: map[string]bool{}})
+		}
+	}
+	key := [2]string{e.Source, e.Target}
+	have := g.edges[key]
+	if have == nil {
+		have = &Edge{Source: e.Source, Target: e.Target, Kinds: map[string]bool{}}
+		g.edges[key] = have
+		_ = g.g.AddEdge(e.Source, e.Target, dgraph.EdgeData(have))
+	}
+	have.Merge(e)
 }
 
 func span(first, last, d string) (string, string) {
@@ -201,57 +319,24 @@ func span(first, last, d string) (string, string) {
 	return first, last
 }
 
-// link adds one meeting to the edge between a and b.
-func (g *Graph) link(a, b, kind, date, cable, evidence string) {
-	if a == b {
-		return
-	}
-	if b < a {
-		a, b = b, a
-	}
-	for _, id := range []string{a, b} {
-		if _, err := g.g.Vertex(id); err != nil {
-			// a participant the cable's people do not list: a node by id
-			_ = g.g.AddVertex(&Node{ID: id, Name: id, Aliases: map[string]bool{}, Offices: map[string]bool{}})
-		}
-	}
-	key := [2]string{a, b}
-	e := g.edges[key]
-	if e == nil {
-		e = &Edge{Source: a, Target: b, Kinds: map[string]bool{}}
-		g.edges[key] = e
-		_ = g.g.AddEdge(a, b, dgraph.EdgeData(e))
-	}
-	e.Weight++
-	e.Kinds[kind] = true
-	if date != "" {
-		e.Dates = insert(e.Dates, date)
-		e.First, e.Last = span(e.First, e.Last, date)
-	}
-	e.Cables = insert(e.Cables, cable)
-	if evidence != "" {
-		e.addQuote(citation{date, cable, strings.Join(strings.Fields(evidence), " ")})
-	}
-}
-
 // addQuote keeps q if it is among the MaxEvidence earliest quotes.
-func (e *Edge) addQuote(q citation) {
-	if len(e.quotes) == MaxEvidence && !q.less(e.quotes[MaxEvidence-1]) {
+func (e *Edge) addQuote(q Quote) {
+	if len(e.Quotes) == MaxEvidence && !q.less(e.Quotes[MaxEvidence-1]) {
 		return
 	}
-	i := sort.Search(len(e.quotes), func(i int) bool { return q.less(e.quotes[i]) })
-	if i > 0 && e.quotes[i-1] == q {
+	i := sort.Search(len(e.Quotes), func(i int) bool { return q.less(e.Quotes[i]) })
+	if i > 0 && e.Quotes[i-1] == q {
 		return // the same sentence again
 	}
-	e.quotes = append(e.quotes, citation{})
-	copy(e.quotes[i+1:], e.quotes[i:])
-	e.quotes[i] = q
-	if len(e.quotes) > MaxEvidence {
-		e.quotes = e.quotes[:MaxEvidence]
+	e.Quotes = append(e.Quotes, Quote{})
+	copy(e.Quotes[i+1:], e.Quotes[i:])
+	e.Quotes[i] = q
+	if len(e.Quotes) > MaxEvidence {
+		e.Quotes = e.Quotes[:MaxEvidence]
 	}
 	e.Evidence = e.Evidence[:0]
-	for _, q := range e.quotes {
-		e.Evidence = append(e.Evidence, q.text)
+	for _, q := range e.Quotes {
+		e.Evidence = append(e.Evidence, q.Text)
 	}
 }
 

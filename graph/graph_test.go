@@ -20,7 +20,14 @@ func date(s string) *string { return &s }
 // backslashes, non-ASCII, repeated meetings, calls and undated meetings.
 func sample(opts Options) *Graph {
 	g := New(opts)
-	g.Add(&Cable{Cable: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"},
+	for _, c := range sampleCables() {
+		g.Add(c)
+	}
+	return g
+}
+
+func sampleCables() []*Cable {
+	return []*Cable{{Cable: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"},
 		People: []extract.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad", Aliases: []string{"Amb Khalilzad"}, Offices: []string{"Ambassador"}},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
@@ -29,8 +36,7 @@ func sample(opts Options) *Graph {
 		Meetings: []relate.Meeting{
 			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad"}, Kind: "meeting", Date: date("2007-11-09"), Evidence: extract.Span{Text: "Amb Khalilzad met November 9 with\nUK national Andrew Gilmour"}},
 			{Participants: []string{"pat-obrien", "zalmay-khalilzad"}, Kind: "call", Evidence: extract.Span{Text: "He telephoned O'Brien."}},
-		}})
-	g.Add(&Cable{Cable: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"},
+		}}, {Cable: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"},
 		People: []extract.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad"},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
@@ -38,30 +44,48 @@ func sample(opts Options) *Graph {
 		},
 		Meetings: []relate.Meeting{
 			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad", "zoe-unal"}, Kind: "meeting", Date: date("2008-01-14"), Evidence: extract.Span{Text: "They met <together> & talked."}},
-		}})
-	return g
+		}}, {Cable: "08BAGHDAD2", Date: "2008-01-20", Origin: "Embassy Baghdad",
+		People: []extract.Entity{
+			{ID: "zalmay-khalilzad", Name: "Khalilzad", Aliases: []string{"Zalmay Khalilzad"}},
+			{ID: "zoe-unal", Name: "Zoë Ünal"},
+		},
+		Meetings: []relate.Meeting{
+			{Participants: []string{"zalmay-khalilzad", "zoe-unal", "x-bare"}, Kind: "call", Evidence: extract.Span{Text: "Khalilzad called Ünal."}},
+		}}}
 }
 
 func TestGraph(t *testing.T) {
 	g := sample(Options{})
-	if n, e := len(g.Nodes()), len(g.Edges()); n != 4 || e != 4 {
-		t.Fatalf("%d nodes %d edges, want 4 and 4", n, e)
+	if n, e := len(g.Nodes()), len(g.Edges()); n != 5 || e != 6 {
+		t.Fatalf("%d nodes %d edges, want 5 and 6", n, e)
 	}
 	e := g.Edges()[0] // andrew-gilmour -- zalmay-khalilzad
 	if e.Source != "andrew-gilmour" || e.Target != "zalmay-khalilzad" || e.Weight != 2 || e.First != "2007-11-09" || e.Last != "2008-01-14" || len(e.Cables) != 2 {
 		t.Errorf("edge %+v", e)
 	}
-	if got := len(sample(Options{MinWeight: 2}).Edges()); got != 1 {
-		t.Errorf("min weight 2: %d edges, want 1", got)
+	if got := len(sample(Options{MinWeight: 2}).Edges()); got != 2 {
+		t.Errorf("min weight 2: %d edges, want 2", got)
 	}
-	if got := len(sample(Options{Since: "2008-01-01"}).Edges()); got != 3 {
-		t.Errorf("since 2008: %d edges, want 3", got)
+	if got := len(sample(Options{Since: "2008-01-01"}).Edges()); got != 5 {
+		t.Errorf("since 2008: %d edges, want 5", got)
 	}
-	if got := len(sample(Options{CableFilter: "baghdad"}).Edges()); got != 3 {
-		t.Errorf("cable filter: %d edges, want 3", got)
+	if got := len(sample(Options{CableFilter: "baghdad"}).Edges()); got != 5 {
+		t.Errorf("cable filter: %d edges, want 5", got)
 	}
 	if got := len(sample(Options{Relation: "comention"}).Edges()); got != 5 {
 		t.Errorf("comention: %d edges, want 5", got)
+	}
+	for _, n := range g.Nodes() {
+		switch n.ID {
+		case "zalmay-khalilzad":
+			if n.Name != "Zalmay Khalilzad" || strings.Join(n.Aliases(), "|") != "Amb Khalilzad|Khalilzad" || n.Cables != 3 || n.Last != "2008-01-20" {
+				t.Errorf("node %+v, aliases %q", n, n.Aliases())
+			}
+		case "x-bare":
+			if n.Name != "x-bare" || !n.Bare || n.Cables != 0 {
+				t.Errorf("a participant no cable names: %+v", n)
+			}
+		}
 	}
 }
 
@@ -122,5 +146,66 @@ func TestBuildFromJSONL(t *testing.T) {
 	_, err = Build(Options{}, nil, func(int) string { return "bad.jsonl" }, strings.NewReader("{not json\n"))
 	if err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
 		t.Errorf("bad line: %v", err)
+	}
+}
+
+// TestPartsAnyOrder builds the sample graph three ways: cable by cable;
+// from every cable's parts added in reverse; and from parts merged per
+// node and per pair first (as Beam's CombinePerKey does), in reverse. The
+// exports must be the same byte for byte.
+func TestPartsAnyOrder(t *testing.T) {
+	export := func(g *Graph) string {
+		var b bytes.Buffer
+		if err := WriteGraphML(&b, g); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteGEXF(&b, g, true); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	want := export(sample(Options{}))
+	var nodes []*Node
+	var edges []*Edge
+	for _, c := range sampleCables() {
+		n, e := Parts(c, Options{})
+		nodes, edges = append(nodes, n...), append(edges, e...)
+	}
+	g := New(Options{})
+	for i := len(nodes) - 1; i >= 0; i-- {
+		g.AddNode(nodes[i])
+	}
+	for i := len(edges) - 1; i >= 0; i-- {
+		g.AddEdge(edges[i])
+	}
+	if got := export(g); got != want {
+		t.Errorf("parts in reverse give another graph:\n%s\nwant\n%s", got, want)
+	}
+	byID := map[string]*Node{}
+	byPair := map[[2]string]*Edge{}
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if n := byID[nodes[i].ID]; n != nil {
+			n.Merge(nodes[i])
+		} else {
+			byID[nodes[i].ID] = nodes[i]
+		}
+	}
+	for i := len(edges) - 1; i >= 0; i-- {
+		k := [2]string{edges[i].Source, edges[i].Target}
+		if e := byPair[k]; e != nil {
+			e.Merge(edges[i])
+		} else {
+			byPair[k] = edges[i]
+		}
+	}
+	g = New(Options{})
+	for _, e := range byPair {
+		g.AddEdge(e)
+	}
+	for _, n := range byID {
+		g.AddNode(n)
+	}
+	if got := export(g); got != want {
+		t.Errorf("parts merged per key first give another graph:\n%s\nwant\n%s", got, want)
 	}
 }

@@ -27,7 +27,7 @@ var edgeAttrs = []attr{
 // nodeValues and edgeValues give the attributes' values, in the order of
 // nodeAttrs and edgeAttrs. Lists are joined with "; ".
 func nodeValues(n *Node) []string {
-	return []string{n.Name, strings.Join(sorted(n.Aliases), "; "), strings.Join(sorted(n.Offices), "; "),
+	return []string{n.Name, strings.Join(n.Aliases(), "; "), strings.Join(sorted(n.Offices), "; "),
 		fmt.Sprint(n.Cables), n.First, n.Last}
 }
 
