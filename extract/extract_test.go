@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -223,5 +224,46 @@ func TestIDIsXMLName(t *testing.T) {
 				t.Errorf("ID(%q) = %q has %q", name, id, r)
 			}
 		}
+	}
+}
+
+// TestPeopleCounts gathers people in two parts, merges the parts' counts
+// per id in reverse order (as a distributed run does) and adds them up: the
+// ids merged must be those of one People over every cable.
+func TestPeopleCounts(t *testing.T) {
+	x := newTest(t)
+	cables := [][]Entity{
+		{{ID: "ryan-crocker", Name: "Ryan Crocker", Offices: []string{"Ambassador"}}},
+		{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "ryan-crocker", Name: "Ryan C. Crocker"}},
+		{{ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}},
+		{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}},
+		{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}},
+	}
+	whole := x.NewPeople()
+	for _, c := range cables {
+		whole.Add(c)
+	}
+	perID := map[string]PersonCount{}
+	for i := len(cables) - 1; i >= 0; i-- {
+		for _, e := range cables[i] {
+			c, ok := whole.Count(e)
+			if !ok {
+				continue
+			}
+			if have, ok := perID[e.ID]; ok {
+				c = have.Merge(c)
+			}
+			perID[e.ID] = c
+		}
+	}
+	parts := x.NewPeople()
+	for _, c := range perID {
+		parts.AddCount(c)
+	}
+	if a, b := fmt.Sprint(whole.Counts()), fmt.Sprint(parts.Counts()); a != b {
+		t.Errorf("counts differ:\n%s\n%s", a, b)
+	}
+	if a, b := fmt.Sprint(whole.Merge()), fmt.Sprint(parts.Merge()); a != b || !strings.Contains(a, "crocker:ryan-crocker") {
+		t.Errorf("merged ids differ: %s and %s", a, b)
 	}
 }

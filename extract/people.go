@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -33,31 +34,93 @@ func (x *Extractor) NewPeople() *People {
 // Add records the people of one cable.
 func (p *People) Add(people []Entity) {
 	for _, e := range people {
-		st := p.byID[e.ID]
-		if st == nil || e.Name != st.name {
-			// the words come from the fullest name seen, whatever the order
-			var words []string
-			for _, w := range nameWords(e.Name) {
-				if !p.c.particles[w] {
-					words = append(words, w)
-				}
-			}
-			if len(words) == 0 {
-				continue
-			}
-			if st == nil {
-				st = &personStat{offices: map[string]bool{}}
-				p.byID[e.ID] = st
-			}
-			if st.name == "" || len(words) > len(st.words) || len(words) == len(st.words) && e.Name < st.name {
-				st.name, st.words, st.last = e.Name, words, words[len(words)-1]
-			}
-		}
-		st.cables++
-		for _, o := range e.Offices {
-			st.offices[o] = true
+		if c, ok := p.Count(e); ok {
+			p.AddCount(c)
 		}
 	}
+}
+
+// PersonCount is what People gathers of one id: its fullest name (with
+// the number of its words, particles left out), its offices and the
+// number of cables it is in. Counts gathered in parts (a distributed run)
+// merge, in any order, into what Add would have gathered.
+type PersonCount struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Words   int      `json:"words"`
+	Offices []string `json:"offices,omitempty"`
+	Cables  int      `json:"cables"`
+}
+
+// Count is the count of one person seen in one cable; false when the name
+// has no words to compare.
+func (p *People) Count(e Entity) (PersonCount, bool) {
+	w := p.words(e.Name)
+	if len(w) == 0 {
+		return PersonCount{}, false
+	}
+	return PersonCount{ID: e.ID, Name: e.Name, Words: len(w), Offices: e.Offices, Cables: 1}, true
+}
+
+// Merge adds b, a count of the same id, to a.
+func (a PersonCount) Merge(b PersonCount) PersonCount {
+	out := PersonCount{ID: a.ID, Name: a.Name, Words: a.Words, Cables: a.Cables + b.Cables}
+	if b.Words > a.Words || b.Words == a.Words && b.Name < a.Name {
+		out.Name, out.Words = b.Name, b.Words
+	}
+	out.Offices = append(append([]string(nil), a.Offices...), b.Offices...)
+	sort.Strings(out.Offices)
+	out.Offices = slices.Compact(out.Offices)
+	return out
+}
+
+// AddCount adds a count gathered elsewhere.
+func (p *People) AddCount(c PersonCount) {
+	st := p.byID[c.ID]
+	if st == nil || c.Name != st.name {
+		// the words come from the fullest name seen, whatever the order
+		words := p.words(c.Name)
+		if len(words) == 0 {
+			return
+		}
+		if st == nil {
+			st = &personStat{offices: map[string]bool{}}
+			p.byID[c.ID] = st
+		}
+		if st.name == "" || len(words) > len(st.words) || len(words) == len(st.words) && c.Name < st.name {
+			st.name, st.words, st.last = c.Name, words, words[len(words)-1]
+		}
+	}
+	st.cables += c.Cables
+	for _, o := range c.Offices {
+		st.offices[o] = true
+	}
+}
+
+// Counts returns what was gathered, by id.
+func (p *People) Counts() []PersonCount {
+	out := make([]PersonCount, 0, len(p.byID))
+	for id, st := range p.byID {
+		c := PersonCount{ID: id, Name: st.name, Words: len(st.words), Cables: st.cables}
+		for o := range st.offices {
+			c.Offices = append(c.Offices, o)
+		}
+		sort.Strings(c.Offices)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// words are the words of a name, particles left out.
+func (p *People) words(name string) []string {
+	var words []string
+	for _, w := range nameWords(name) {
+		if !p.c.particles[w] {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // Merge returns, for each id that names the same person as another id, the

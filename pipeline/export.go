@@ -47,43 +47,20 @@ func (x *exports) commit() error {
 	return nil
 }
 
-// writeGraph builds the graph from cables.jsonl files and writes the
-// formats asked for into dir, as temporary files to commit.
-func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Options, inputs []string) (*exports, *graph.Graph, error) {
-	x := &exports{}
-	create := func(name string) (*atomicFile, error) {
-		f, err := newAtomicFile(ctx, filepath.Join(dir, name))
-		if err == nil {
-			x.files = append(x.files, f)
-			x.names = append(x.names, name)
-		}
-		return f, err
+// create starts the temporary file of an export.
+func (x *exports) create(ctx context.Context, dir, name string) (*atomicFile, error) {
+	f, err := newAtomicFile(ctx, filepath.Join(dir, name))
+	if err == nil {
+		x.files = append(x.files, f)
+		x.names = append(x.names, name)
 	}
-	var meetings io.Writer
-	if slices.Contains(formats, "meetings") {
-		f, err := create("meetings.jsonl")
-		if err != nil {
-			return nil, nil, err
-		}
-		meetings = f.w
-	}
-	readers := make([]io.Reader, len(inputs))
-	for i, p := range inputs {
-		f, err := os.Open(p)
-		if err != nil {
-			x.abort()
-			return nil, nil, err
-		}
-		defer f.Close()
-		readers[i] = ctxReader{ctx, f}
-	}
-	g, err := graph.Build(opts, meetings, func(i int) string { return inputs[i] }, readers...)
-	if err != nil {
-		x.abort()
-		return nil, nil, err
-	}
+	return f, err
+}
+
+// writeFormats writes g in the formats other than meetings.
+func (x *exports) writeFormats(ctx context.Context, dir string, formats []string, g *graph.Graph) error {
 	write := func(name string, fn func(io.Writer) error) error {
-		f, err := create(name)
+		f, err := x.create(ctx, dir, name)
 		if err != nil {
 			return err
 		}
@@ -105,12 +82,12 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		case "dot":
 			err = write("graph.dot", func(w io.Writer) error { return graph.WriteDOT(w, g) })
 		case "csv":
-			nodes, e1 := create("nodes.csv")
+			nodes, e1 := x.create(ctx, dir, "nodes.csv")
 			if e1 != nil {
 				err = e1
 				break
 			}
-			edges, e2 := create("edges.csv")
+			edges, e2 := x.create(ctx, dir, "edges.csv")
 			if e2 != nil {
 				err = e2
 				break
@@ -118,11 +95,75 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 			err = graph.WriteCSV(nodes.w, edges.w, g)
 		}
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeGraph builds the graph from cables.jsonl files and writes the
+// formats asked for into dir, as temporary files to commit.
+func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Options, inputs []string) (*exports, *graph.Graph, error) {
+	x := &exports{}
+	var meetings io.Writer
+	if slices.Contains(formats, "meetings") {
+		f, err := x.create(ctx, dir, "meetings.jsonl")
+		if err != nil {
+			return nil, nil, err
+		}
+		meetings = f.w
+	}
+	readers := make([]io.Reader, len(inputs))
+	for i, p := range inputs {
+		f, err := os.Open(p)
+		if err != nil {
 			x.abort()
 			return nil, nil, err
 		}
+		defer f.Close()
+		readers[i] = ctxReader{ctx, f}
+	}
+	g, err := graph.Build(opts, meetings, func(i int) string { return inputs[i] }, readers...)
+	if err != nil {
+		x.abort()
+		return nil, nil, err
+	}
+	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
+		x.abort()
+		return nil, nil, err
 	}
 	return x, g, nil
+}
+
+// Export writes a graph built elsewhere (by a distributed run) into dir in
+// the formats, with the exporters of a run; meetings writes meetings.jsonl
+// when the formats include it. The files are renamed into place together,
+// at the end; their names are returned.
+func Export(ctx context.Context, dir string, formats []string, g *graph.Graph, meetings func(io.Writer) error) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	x := &exports{}
+	defer x.abort()
+	if slices.Contains(formats, "meetings") {
+		f, err := x.create(ctx, dir, "meetings.jsonl")
+		if err != nil {
+			return nil, err
+		}
+		if err := meetings(f.w); err != nil {
+			return nil, fmt.Errorf("writing meetings.jsonl: %w", err)
+		}
+	}
+	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := x.commit(); err != nil {
+		return nil, err
+	}
+	return x.names, nil
 }
 
 // Graph builds the graph from earlier runs' cables.jsonl files and writes

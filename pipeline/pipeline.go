@@ -337,19 +337,34 @@ func process(it *item, cfg Config) {
 		it.other = true
 		return
 	}
+	line, people, err := Encode(c, cfg.Extractor, cfg.Relations, cfg.WithText)
+	if err != nil {
+		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: c.Cable, Err: err}
+		return
+	}
+	it.people = people
+	it.line = line
+	it.meta = &c.Meta
+	it.raw.Text, it.raw.Header = "", "" // let the text go before the writer's turn
+	it.elapsed = time.Since(start)
+}
+
+// Encode is the per-cable work after parsing: the people, places and
+// organizations (x, when not nil), the meetings (r, when not nil too) and
+// the cable's line of cables.jsonl. It returns the line and the people.
+func Encode(c *cable.Cable, x *extract.Extractor, r *relate.Finder, withText bool) ([]byte, []extract.Entity, error) {
 	rec := Record{Meta: c.Meta}
-	if cfg.Extractor != nil {
-		res := cfg.Extractor.Cable(c)
+	if x != nil {
+		res := x.Cable(c)
 		rec.Result = &res
-		it.people = res.People
-		if cfg.Relations != nil {
-			rec.Meetings = cfg.Relations.Cable(c, &res)
+		if r != nil {
+			rec.Meetings = r.Cable(c, &res)
 			if rec.Meetings == nil {
 				rec.Meetings = []relate.Meeting{}
 			}
 		}
 	}
-	if cfg.WithText {
+	if withText {
 		rec.Text = c.Text
 		rec.Normalized = c.Doc.Text.S
 	}
@@ -357,13 +372,13 @@ func process(it *item, cfg Config) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(rec); err != nil {
-		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: c.Cable, Err: err}
-		return
+		return nil, nil, err
 	}
-	it.meta = &c.Meta
-	it.line = buf.Bytes()
-	it.raw.Text, it.raw.Header = "", "" // let the text go before the writer's turn
-	it.elapsed = time.Since(start)
+	var people []extract.Entity
+	if rec.Result != nil {
+		people = rec.People
+	}
+	return buf.Bytes(), people, nil
 }
 
 // writeOrdered is the last stage: it restores input order and writes.
@@ -544,7 +559,7 @@ func remapIDs(ctx context.Context, old *atomicFile, ids map[string]string) (*ato
 	for {
 		line, err := r.ReadBytes('\n')
 		if len(line) > 0 {
-			if line, err = remapLine(line, ids); err != nil {
+			if line, err = RemapLine(line, ids); err != nil {
 				out.abort()
 				return nil, err
 			}
@@ -563,7 +578,9 @@ func remapIDs(ctx context.Context, old *atomicFile, ids map[string]string) (*ato
 	}
 }
 
-func remapLine(line []byte, ids map[string]string) ([]byte, error) {
+// RemapLine returns a cables.jsonl line with the person ids of ids
+// replaced; a line without any is returned as it is.
+func RemapLine(line []byte, ids map[string]string) ([]byte, error) {
 	hit := false
 	for rest := line; ; {
 		i := bytes.Index(rest, []byte(`"id":"`))
