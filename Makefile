@@ -3,7 +3,10 @@
 #   make test   gofmt, go vet, all tests, the race detector, a short fuzz of every parser
 #               (a count of inputs, not a time: a fuzz deadline that falls during
 #               minimization is reported as a failure, "context deadline exceeded")
-#   make bench  throughput benchmarks (MB/s) on the shared corpus, or the sample without it
+#   make bench  the stage table (cablebench: MB/s, cables/s, peak RSS, prose ratio) and the
+#               throughput benchmarks, on the shared corpus (the sample without it)
+#   make beam   the Beam pipeline's test (dist/beam, a module of its own): Prism gives the
+#               graph of a local run (also part of make test)
 #   make fuzz   every fuzz target for FUZZTIME each (default 10m)
 #   make validate-corpus  the corpus's graph exports through the shared validators
 
@@ -13,7 +16,7 @@ FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
 FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML ./rules:FuzzParse
 
-.PHONY: build run test lint bench fuzz validators validate-corpus clean
+.PHONY: build run test lint bench fuzz validators validate-corpus beam clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/cablegraph
@@ -26,6 +29,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	cd dist/beam && $(GO) vet ./...
 
 # the shared graph validators (../shared/tools), when the shared folder is there
 validators:
@@ -36,6 +40,10 @@ test: lint validators
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race -short ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=100000x
+	$(MAKE) --no-print-directory beam
+
+beam:
+	cd dist/beam && $(GO) test -count=1 -timeout 30m ./...
 
 # every export of the whole corpus through the validators (Graphviz lays out the
 # DOT file: minutes)
@@ -43,6 +51,8 @@ validate-corpus: validators
 	CABLEGRAPH_VALIDATE_CORPUS=1 $(GO) test -count=1 -timeout 60m -run CorpusExportsValid -v ./pipeline
 
 bench:
+	$(GO) build -o bin/cablebench ./cmd/cablebench
+	./bin/cablebench -corpus ../shared/corpus/cables.csv.gz
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -cpu 1,2 ./source ./normalize ./pipeline
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 -benchtime 1x -cpu 2 ./extract
 

@@ -213,6 +213,13 @@ func Open(in Input, read *atomic.Int64) (Reader, error) {
 		}
 		f = file
 	}
+	return OpenReader(name, in.Path, f, read)
+}
+
+// OpenReader is Open for data from elsewhere (a distributed file system):
+// name is used in positions and errors, path (its extension) helps tell
+// the format. The Reader closes f.
+func OpenReader(name, path string, f io.ReadCloser, read *atomic.Int64) (Reader, error) {
 	var r io.Reader = f
 	if read != nil {
 		r = &counter{r: f, n: read}
@@ -231,7 +238,7 @@ func Open(in Input, read *atomic.Int64) (Reader, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, readErr(err))
 	}
-	switch sniff(head, in.Path) {
+	switch sniff(head, path) {
 	case cable.FormatCSV:
 		return newCSVReader(name, br, f), nil
 	case cable.FormatHTML:
