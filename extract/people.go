@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // People gathers the people found over a whole run, to give each person one
@@ -83,17 +84,25 @@ func (p *People) AddCount(c PersonCount) {
 		if len(words) == 0 {
 			return
 		}
+		// copies: names are slices of a cable's text, which must not stay
+		// in memory for the rest of the run
 		if st == nil {
 			st = &personStat{offices: map[string]bool{}}
-			p.byID[c.ID] = st
+			p.byID[strings.Clone(c.ID)] = st
 		}
 		if st.name == "" || len(words) > len(st.words) || len(words) == len(st.words) && c.Name < st.name {
-			st.name, st.words, st.last = c.Name, words, words[len(words)-1]
+			st.name, st.words = strings.Clone(c.Name), words
+			for i, w := range st.words {
+				st.words[i] = strings.Clone(w)
+			}
+			st.last = st.words[len(st.words)-1]
 		}
 	}
 	st.cables += c.Cables
 	for _, o := range c.Offices {
-		st.offices[o] = true
+		if !st.offices[o] {
+			st.offices[strings.Clone(o)] = true
+		}
 	}
 }
 

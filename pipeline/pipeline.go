@@ -440,7 +440,7 @@ func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Posit
 		f := Failure{Reason: it.err.Error()}
 		var re *source.RecordError
 		if errors.As(it.err, &re) {
-			f.Source, f.Cable, f.Reason = re.Pos, re.RefID, re.Err.Error()
+			f.Source, f.Cable, f.Reason = re.Pos, strings.Clone(re.RefID), re.Err.Error()
 		}
 		rep.Failures = append(rep.Failures, f)
 		return nil
@@ -448,10 +448,12 @@ func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Posit
 	if first, ok := seen[it.meta.Cable]; ok {
 		// the same refid again: kept once, reported
 		rep.CablesDuplicate++
-		rep.Duplicates = append(rep.Duplicates, Failure{Source: it.meta.Source, Cable: it.meta.Cable, Reason: "duplicate of " + first.String()})
+		rep.Duplicates = append(rep.Duplicates, Failure{Source: it.meta.Source, Cable: strings.Clone(it.meta.Cable), Reason: "duplicate of " + first.String()})
 		return nil
 	}
-	seen[it.meta.Cable] = it.meta.Source
+	// a copy: the refid is a slice of the cable's text, which must not
+	// stay in memory for the rest of the run
+	seen[strings.Clone(it.meta.Cable)] = it.meta.Source
 	if _, err := w.Write(it.line); err != nil {
 		return fmt.Errorf("writing %s: %w", CablesFile, err)
 	}
