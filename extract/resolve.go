@@ -36,8 +36,14 @@ func resolvePeople(ms []mention, preferred, signer string) []*group {
 		}
 	}
 	// longest names first, then in text order
+	words := make(map[string]int, len(named)) // words per name, counted once
+	for _, m := range named {
+		if _, ok := words[m.name]; !ok {
+			words[m.name] = len(nameWords(m.name))
+		}
+	}
 	sort.SliceStable(named, func(i, j int) bool {
-		a, b := len(nameWords(named[i].name)), len(nameWords(named[j].name))
+		a, b := words[named[i].name], words[named[j].name]
 		if a != b {
 			return a > b
 		}
@@ -159,6 +165,12 @@ func findPerson(groups []*group, w []string, office string) *group {
 // nameWords folds a name into its words: lower case, accents removed,
 // initials and dots dropped ("Ryan C. Crocker" → ryan crocker).
 func nameWords(name string) []string {
+	if simpleWord(name) { // one plain word: the common case, without folding
+		if len(name) == 1 && name != "a" && name != "A" {
+			return nil
+		}
+		return []string{toLower(name)}
+	}
 	var out []string
 	for _, w := range strings.Fields(Fold(name)) {
 		if len(w) == 1 && w != "a" {
@@ -188,6 +200,20 @@ func Fold(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// simpleWord reports whether s is one word of ASCII letters, which Fold
+// only lowers.
+func simpleWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {

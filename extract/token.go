@@ -66,13 +66,41 @@ func tokenize(text string) []token {
 		}
 		e := wordEnd(text, i)
 		t := token{s: i, e: e, text: text[i:e], sentStart: sent, parStart: par}
-		t.key = strings.ToLower(t.text)
+		t.key = toLower(t.text)
 		shape(&t)
 		toks = append(toks, t)
 		sent, par = false, false
 		i = e
 	}
 	return toks
+}
+
+// toLower is strings.ToLower, without allocating for words already in
+// lower case.
+func toLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// isAbbrev reports whether w, in any case, is one of abbrevs, without
+// allocating (this runs for every word before a dot).
+func isAbbrev(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbrevs[string(buf[:len(w)])]
 }
 
 func isWordRune(r rune) bool {
@@ -117,7 +145,7 @@ func wordEnd(s string, i int) int {
 					return i + 1 // the final dot of "U.S." or an initial "C."
 				}
 			}
-			if abbrevs[strings.ToLower(s[start:i])] {
+			if isAbbrev(s[start:i]) {
 				return i + 1
 			}
 			return i

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -57,10 +58,20 @@ With no INPUT, runs on the bundled sample.`,
 			if err != nil {
 				return err
 			}
-			return runPipeline(cmd, cfg, args, stderr)
+			stop, err := startProfiles(cmd)
+			if err != nil {
+				return err
+			}
+			err = runPipeline(cmd, cfg, args, stderr)
+			if perr := stop(); err == nil {
+				err = perr
+			}
+			return err
 		},
 	}
 	addRunFlags(cmd.Flags())
+	cmd.Flags().String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	cmd.Flags().String("memprofile", "", "write an allocation profile of the run to this file (go tool pprof -sample_index=alloc_space)")
 	return cmd
 }
 
@@ -430,4 +441,41 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("size %q: want a positive number of bytes, like 1.7GB or 500MB", s)
 	}
 	return int64(v * mult), nil
+}
+
+// startProfiles starts the profiles --cpuprofile and --memprofile ask for;
+// stop writes them.
+func startProfiles(cmd *cobra.Command) (stop func() error, err error) {
+	cpu, _ := cmd.Flags().GetString("cpuprofile")
+	mem, _ := cmd.Flags().GetString("memprofile")
+	var cpuFile *os.File
+	if cpu != "" {
+		if cpuFile, err = os.Create(cpu); err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(cpuFile); err != nil {
+			cpuFile.Close()
+			return nil, err
+		}
+	}
+	return func() error {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			if err := cpuFile.Close(); err != nil {
+				return err
+			}
+		}
+		if mem == "" {
+			return nil
+		}
+		f, err := os.Create(mem)
+		if err != nil {
+			return err
+		}
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}, nil
 }
