@@ -39,7 +39,7 @@ validators:
 test: lint validators
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race -short ./...
-	$(MAKE) --no-print-directory fuzz FUZZTIME=100000x
+	$(MAKE) --no-print-directory fuzz FUZZTIME=30000x
 	$(MAKE) --no-print-directory beam
 
 beam:
