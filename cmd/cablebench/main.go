@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"syscall"
 	"text/tabwriter"
@@ -63,6 +64,14 @@ func main() {
 	proseMB := flag.Float64("prose-mb", 2, "MB of the cables (from the start of the input) to run plain prose NER on: at about 0.1 MB/s the whole corpus would take many minutes")
 	work := flag.String("work", "", "scratch folder (default: a temporary one)")
 	flag.Parse()
+	// the GC settings of cablegraph run (cmd/cablegraph/main.go), so the
+	// stages measure what users get
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 	if err := run(*stage, *corpus, *jobs, *proseMB, *work); err != nil {
 		fmt.Fprintln(os.Stderr, "cablebench:", err)
 		os.Exit(1)
