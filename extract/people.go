@@ -66,13 +66,19 @@ func (p *People) Count(e Entity) (PersonCount, bool) {
 // Merge adds b, a count of the same id, to a.
 func (a PersonCount) Merge(b PersonCount) PersonCount {
 	out := PersonCount{ID: a.ID, Name: a.Name, Words: a.Words, Cables: a.Cables + b.Cables}
-	if b.Words > a.Words || b.Words == a.Words && b.Name < a.Name {
+	if fuller(b.Words, b.Name, a.Words, a.Name) {
 		out.Name, out.Words = b.Name, b.Words
 	}
 	out.Offices = append(append([]string(nil), a.Offices...), b.Offices...)
 	sort.Strings(out.Offices)
 	out.Offices = slices.Compact(out.Offices)
 	return out
+}
+
+// fuller reports whether name a, of wa words, names the id rather than b:
+// more words, then the first in byte order.
+func fuller(wa int, a string, wb int, b string) bool {
+	return wa > wb || wa == wb && a < b
 }
 
 // AddCount adds a count gathered elsewhere.
@@ -90,7 +96,7 @@ func (p *People) AddCount(c PersonCount) {
 			st = &personStat{offices: map[string]bool{}}
 			p.byID[strings.Clone(c.ID)] = st
 		}
-		if st.name == "" || len(words) > len(st.words) || len(words) == len(st.words) && c.Name < st.name {
+		if st.name == "" || fuller(len(words), c.Name, len(st.words), st.name) {
 			st.name, st.words = strings.Clone(c.Name), words
 			for i, w := range st.words {
 				st.words[i] = strings.Clone(w)

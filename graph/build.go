@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -12,30 +13,46 @@ import (
 // meetings is not nil. name(i) names input i in errors.
 func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io.Reader) (*Graph, error) {
 	g := New(opts)
-	var enc *json.Encoder
-	if meetings != nil {
-		enc = json.NewEncoder(meetings)
-		enc.SetEscapeHTML(false)
-	}
 	for i, in := range inputs {
 		err := jsonl.Each(in, name(i), func(c *Cable) error {
 			if !g.keep(c) {
 				return nil
 			}
 			g.Add(c)
-			if enc == nil || g.opts.Relation == "comention" {
+			if meetings == nil {
 				return nil
 			}
-			for _, m := range c.Meetings {
-				if err := enc.Encode(CableMeeting{Cable: c.Cable, Meeting: m}); err != nil {
+			lines, err := MeetingLines(c, g.opts)
+			for _, l := range lines {
+				if _, err := meetings.Write(l); err != nil {
 					return err
 				}
 			}
-			return nil
+			return err
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
 	return g, nil
+}
+
+// MeetingLines returns a cable's lines of meetings.jsonl, none for the
+// comention relation. Call it after Add or Parts, which give the meetings
+// the ids of opts.IDs.
+func MeetingLines(c *Cable, opts Options) ([][]byte, error) {
+	if opts.Relation == "comention" {
+		return nil, nil
+	}
+	var lines [][]byte
+	for _, m := range c.Meetings {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(CableMeeting{Cable: c.Cable, Meeting: m}); err != nil {
+			return nil, err
+		}
+		lines = append(lines, b.Bytes())
+	}
+	return lines, nil
 }

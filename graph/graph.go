@@ -39,6 +39,19 @@ func (n *Node) Aliases() []string {
 	return out
 }
 
+// fuller reports whether name a labels a person rather than b: the longer,
+// then the first in byte order.
+func fuller(a, b string) bool {
+	return len(a) > len(b) || len(a) == len(b) && a < b
+}
+
+// Clone returns a copy of n that shares nothing with it.
+func (n *Node) Clone() *Node {
+	c := &Node{ID: n.ID, Name: n.Name, Bare: n.Bare, Names: map[string]bool{}, Offices: map[string]bool{}}
+	c.Merge(n)
+	return c
+}
+
 // Merge adds what o knows of the same person to n. The result does not
 // depend on the order nodes are merged in.
 func (n *Node) Merge(o *Node) {
@@ -46,7 +59,7 @@ func (n *Node) Merge(o *Node) {
 	case o.Bare:
 	case n.Bare:
 		n.Name, n.Bare = o.Name, false
-	case len(o.Name) > len(n.Name) || len(o.Name) == len(n.Name) && o.Name < n.Name:
+	case fuller(o.Name, n.Name):
 		n.Name = o.Name
 	}
 	for s := range o.Names {
@@ -85,6 +98,13 @@ func (q Quote) less(r Quote) bool {
 		return q.Cable < r.Cable
 	}
 	return q.Text < r.Text
+}
+
+// Clone returns a copy of e that shares nothing with it.
+func (e *Edge) Clone() *Edge {
+	c := &Edge{Source: e.Source, Target: e.Target, Kinds: map[string]bool{}}
+	c.Merge(e)
+	return c
 }
 
 // Merge adds the meetings of o, an edge between the same two people, to e.
@@ -225,7 +245,7 @@ func Parts(c *Cable, opts Options) ([]*Node, []*Edge) {
 			n.First, n.Last = span("", "", c.Date)
 			byID[p.ID] = n
 			nodes = append(nodes, n)
-		} else if len(p.Name) > len(n.Name) || len(p.Name) == len(n.Name) && p.Name < n.Name {
+		} else if fuller(p.Name, n.Name) {
 			n.Name = p.Name // merged ids meeting in one cable
 		}
 		n.Names[p.Name] = true
@@ -283,9 +303,7 @@ func (g *Graph) AddNode(n *Node) {
 		have.Merge(n)
 		return
 	}
-	c := &Node{ID: n.ID, Name: n.Name, Bare: n.Bare, Names: map[string]bool{}, Offices: map[string]bool{}}
-	c.Merge(n)
-	_ = g.g.AddVertex(c)
+	_ = g.g.AddVertex(n.Clone())
 }
 
 // AddEdge merges an edge into the graph; people it names that the graph
@@ -297,13 +315,13 @@ func (g *Graph) AddEdge(e *Edge) {
 		}
 	}
 	key := [2]string{e.Source, e.Target}
-	have := g.edges[key]
-	if have == nil {
-		have = &Edge{Source: e.Source, Target: e.Target, Kinds: map[string]bool{}}
-		g.edges[key] = have
-		_ = g.g.AddEdge(e.Source, e.Target, dgraph.EdgeData(have))
+	if have := g.edges[key]; have != nil {
+		have.Merge(e)
+		return
 	}
-	have.Merge(e)
+	have := e.Clone()
+	g.edges[key] = have
+	_ = g.g.AddEdge(e.Source, e.Target, dgraph.EdgeData(have))
 }
 
 func span(first, last, d string) (string, string) {

@@ -38,7 +38,12 @@ func (x *exports) abort() {
 	}
 }
 
-func (x *exports) commit() error {
+// commit renames every file into place, unless ctx is cancelled: the
+// last moment a run can stop without changing its output folder.
+func (x *exports) commit(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for _, f := range x.files {
 		if err := f.commit(); err != nil {
 			return err
@@ -157,10 +162,7 @@ func Export(ctx context.Context, dir string, formats []string, g *graph.Graph, m
 	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := x.commit(); err != nil {
+	if err := x.commit(ctx); err != nil {
 		return nil, err
 	}
 	return x.names, nil
@@ -186,11 +188,7 @@ func Graph(ctx context.Context, dir string, formats []string, opts graph.Options
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		x.abort()
-		return nil, err
-	}
-	if err := x.commit(); err != nil {
+	if err := x.commit(ctx); err != nil {
 		x.abort()
 		return nil, err
 	}

@@ -179,7 +179,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			rep.Interrupted = true
 			if outside(reportPath, cfg.OutDir) {
 				if werr := writeReport(reportPath, rep); werr != nil {
-					return rep, errors.Join(err, werr)
+					return rep, fmt.Errorf("the interrupted run's report: %w", werr)
 				}
 			}
 		}
@@ -209,11 +209,11 @@ func finish(ctx context.Context, cfg Config, out *atomicFile, people *extract.Pe
 			defer out.abort()
 		}
 	}
-	var x *exports
+	if err := out.w.Flush(); err != nil {
+		return fmt.Errorf("writing %s: %w", CablesFile, err)
+	}
+	x := &exports{}
 	if len(cfg.Formats) > 0 {
-		if err := out.w.Flush(); err != nil {
-			return err
-		}
 		var g *graph.Graph
 		x, g, err = writeGraph(ctx, cfg.OutDir, cfg.Formats, cfg.Graph, []string{out.f.Name()})
 		if err != nil {
@@ -222,22 +222,11 @@ func finish(ctx context.Context, cfg Config, out *atomicFile, people *extract.Pe
 		defer x.abort()
 		rep.Graph = GraphStats{Nodes: len(g.Nodes()), Edges: len(g.Edges())}
 	}
-	if err := out.w.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", CablesFile, err)
-	}
-	if err := ctx.Err(); err != nil {
-		return err // the last moment to stop: from here on, files are renamed into place
-	}
-	if x != nil {
-		if err := x.commit(); err != nil {
-			return err
-		}
-		rep.Outputs = append(rep.Outputs, x.names...)
-	}
-	if err := out.commit(); err != nil {
+	x.files, x.names = append(x.files, out), append(x.names, CablesFile)
+	if err := x.commit(ctx); err != nil {
 		return err
 	}
-	rep.Outputs = append(rep.Outputs, CablesFile)
+	rep.Outputs = append(rep.Outputs, x.names...)
 	return nil
 }
 
@@ -284,7 +273,7 @@ func readAll(ctx context.Context, cfg Config, window chan struct{}, raws chan<- 
 				}
 				break
 			}
-			if key := shardKey(raw, re); !cfg.Shard.Owns(key) && key != "" {
+			if key := shardKey(raw, re); key != "" && !cfg.Shard.Owns(key) {
 				// another shard's cable (text files, whose refid is known
 				// only once parsed, are sorted out by the workers)
 				if err := send(&item{input: i, other: true}); err != nil {

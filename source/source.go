@@ -156,26 +156,21 @@ func (w *walker) walk(dir string, open []string) {
 			w.walk(path, open)
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			fi, err := os.Stat(path) // follows the link
-			if err != nil {
-				w.errs = append(w.errs, err) // dangling, or a link to itself
-				continue
-			}
-			if fi.IsDir() {
-				w.walk(path, open)
-				continue
-			}
+		link := e.Type()&fs.ModeSymlink != 0
+		if !link && !cableFile(e.Name()) {
+			continue // pictures and the like: not even a stat
 		}
-		if !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 || !cableFile(e.Name()) {
-			continue // sockets, devices, pictures
-		}
-		fi, err := os.Stat(path)
+		fi, err := os.Stat(path) // follows a link
 		if err != nil {
-			w.errs = append(w.errs, err)
+			w.errs = append(w.errs, err) // dangling, or a link to itself
 			continue
 		}
-		w.found = append(w.found, Input{Path: path, Size: fi.Size()})
+		switch {
+		case fi.IsDir():
+			w.walk(path, open)
+		case fi.Mode().IsRegular() && cableFile(e.Name()):
+			w.found = append(w.found, Input{Path: path, Size: fi.Size()})
+		}
 	}
 }
 
@@ -283,6 +278,43 @@ func sniff(head []byte, name string) cable.Format {
 		return cable.FormatHTML
 	}
 	return cable.FormatText
+}
+
+// Stop, returned by the function given to Each, ends the reading early.
+var Stop = errors.New("stop reading")
+
+// Each calls fn on every good record of the inputs, in order; bad records
+// (*RecordError) are skipped. It ends at the first other error, or when
+// fn returns Stop (Each then returns nil).
+func Each(ins []Input, fn func(cable.Raw) error) error {
+	for _, in := range ins {
+		r, err := Open(in, nil)
+		if err != nil {
+			return err
+		}
+		for {
+			raw, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			var re *RecordError
+			if errors.As(err, &re) {
+				continue
+			}
+			if err == nil {
+				err = fn(raw)
+			}
+			if err != nil {
+				r.Close()
+				if err == Stop {
+					return nil
+				}
+				return err
+			}
+		}
+		r.Close()
+	}
+	return nil
 }
 
 // ReadError ends an input: the data could not be read past Pos.

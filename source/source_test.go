@@ -332,3 +332,36 @@ func FuzzHTML(f *testing.F) {
 }
 
 func bufioReader(data []byte) *bufio.Reader { return bufio.NewReader(bytes.NewReader(data)) }
+
+func TestEach(t *testing.T) {
+	dir := t.TempDir()
+	bad := `"2","2/8/2009 08:01","09X2","E","C","","h"` + "\n" // 7 columns
+	a := filepath.Join(dir, "a.csv")
+	b := filepath.Join(dir, "b.csv")
+	os.WriteFile(a, []byte(row("1", "09X1", "", "one")+bad+row("3", "09X3", "", "three")), 0o644)
+	os.WriteFile(b, []byte(row("4", "09X4", "", "four")+row("5", "09X5", "", "five")), 0o644)
+	ins := []Input{{Path: a}, {Path: b}}
+	tests := []struct {
+		stopAt string
+		want   string
+	}{
+		{"", "09X1 09X3 09X4 09X5"}, // the bad row skipped
+		{"09X4", "09X1 09X3 09X4"},
+	}
+	for _, tt := range tests {
+		var got []string
+		err := Each(ins, func(raw cable.Raw) error {
+			got = append(got, raw.RefID)
+			if raw.RefID == tt.stopAt {
+				return Stop
+			}
+			return nil
+		})
+		if err != nil || strings.Join(got, " ") != tt.want {
+			t.Errorf("stop at %q: read %q, %v; want %q", tt.stopAt, got, err, tt.want)
+		}
+	}
+	if err := Each([]Input{{Path: filepath.Join(dir, "missing.csv")}}, func(cable.Raw) error { return nil }); err == nil {
+		t.Error("a missing input gave no error")
+	}
+}

@@ -5,7 +5,6 @@ package synth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -38,51 +37,36 @@ func Write(ctx context.Context, ins []source.Input, w io.Writer, size int64, wri
 	id := 0
 	for st.Bytes < size {
 		n := 0
-		for _, in := range ins {
-			r, err := source.Open(in, nil)
-			if err != nil {
-				return st, err
+		err := source.Each(ins, func(raw cable.Raw) error {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-			for st.Bytes < size {
-				if err := ctx.Err(); err != nil {
-					r.Close()
-					return st, err
+			if raw.RefID == "" || raw.Created == "" {
+				// a text file: the refid and date are in the cable
+				c, err := cable.Parse(raw)
+				if err != nil || c.Time.IsZero() {
+					return nil
 				}
-				raw, err := r.Next()
-				if err == io.EOF {
-					break
-				}
-				var re *source.RecordError
-				if errors.As(err, &re) {
-					continue
-				}
-				if err != nil {
-					r.Close()
-					return st, err
-				}
-				if raw.RefID == "" || raw.Created == "" {
-					// a text file: the refid and date are in the cable
-					c, err := cable.Parse(raw)
-					if err != nil || c.Time.IsZero() {
-						continue
-					}
-					raw.RefID = c.Cable
-					raw.Created = c.Time.Format("1/2/2006 15:04")
-				}
-				id++
-				raw.ID = strconv.Itoa(id)
-				if st.Passes > 0 {
-					raw.RefID += "-" + strconv.Itoa(st.Passes)
-				}
-				if err := rw.Write(raw); err != nil {
-					r.Close()
-					return st, err
-				}
-				st.Cables++
-				n++
-				st.Bytes = cw.total + int64(rw.Buffered())
+				raw.RefID = c.Cable
+				raw.Created = c.Time.Format("1/2/2006 15:04")
 			}
-			r.Close()
+			id++
+			raw.ID = strconv.Itoa(id)
+			if st.Passes > 0 {
+				raw.RefID += "-" + strconv.Itoa(st.Passes)
+			}
+			if err := rw.Write(raw); err != nil {
+				return err
+			}
+			st.Cables++
+			n++
+			if st.Bytes = cw.total + int64(rw.Buffered()); st.Bytes >= size {
+				return source.Stop
+			}
+			return nil
+		})
+		if err != nil {
+			return st, err
 		}
 		st.Passes++
 		if n == 0 {

@@ -208,32 +208,18 @@ func proseNER(ins []source.Input, jobs int, mb float64) (result, error) {
 	var texts []string
 	var size int64
 	limit := int64(mb * 1e6)
-	for _, in := range ins {
-		r, err := source.Open(in, nil)
-		if err != nil {
-			return result{}, err
-		}
-		for size < limit {
-			raw, err := r.Next()
-			if err == io.EOF {
-				break
-			}
-			var re *source.RecordError
-			if errors.As(err, &re) {
-				continue
-			}
-			if err != nil {
-				r.Close()
-				return result{}, err
-			}
-			c, err := cable.Parse(raw)
-			if err != nil {
-				continue
-			}
+	err := source.Each(ins, func(raw cable.Raw) error {
+		if c, err := cable.Parse(raw); err == nil {
 			texts = append(texts, c.Doc.Text.S)
 			size += raw.Size
 		}
-		r.Close()
+		if size >= limit {
+			return source.Stop
+		}
+		return nil
+	})
+	if err != nil {
+		return result{}, err
 	}
 	doc, err := prose.NewDocument("Load the model.")
 	if err != nil {

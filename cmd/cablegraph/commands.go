@@ -2,6 +2,7 @@ package main
 
 import (
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -134,7 +135,10 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	if err != nil {
 		if rep != nil && rep.Interrupted {
 			msg := fmt.Sprintf("interrupted after %d cables (%.1f MB) in %.1fs; %s left as it was", rep.CablesRead, float64(rep.Bytes)/1e6, rep.Timings.Total, cfg.Output)
-			if cfg.Report != "" && !strings.HasPrefix(err.Error(), "writing") {
+			switch {
+			case !errors.Is(err, context.Canceled): // the report could not be written
+				msg += "; " + err.Error()
+			case cfg.Report != "":
 				msg += "; report in " + cfg.Report
 			}
 			return &exitErr{code: exitError, msg: msg}

@@ -11,18 +11,15 @@
 package beamgraph
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"sort"
 	"strings"
 
@@ -377,44 +374,23 @@ func (f *partsFn) ProcessElement(c cableOut, idsJSON string, emitNode func(strin
 	for _, e := range edges {
 		emitEdge(e.Source+"\x00"+e.Target, *e)
 	}
-	if opts.Relation == "comention" {
-		return nil
+	lines, err := graph.MeetingLines(&gc, opts)
+	for i, l := range lines {
+		emitMeeting(meetingLine{Input: c.Input, Line: c.Line, Seq: i, JSON: l})
 	}
-	for i, m := range gc.Meetings {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(graph.CableMeeting{Cable: gc.Cable, Meeting: m}); err != nil {
-			return err
-		}
-		emitMeeting(meetingLine{Input: c.Input, Line: c.Line, Seq: i, JSON: b.Bytes()})
-	}
-	return nil
+	return err
 }
 
 func mergeNodes(a, b graph.Node) graph.Node {
-	out := graph.Node{ID: a.ID, Name: a.Name, Bare: a.Bare, Names: maps.Clone(a.Names), Offices: maps.Clone(a.Offices),
-		Cables: a.Cables, First: a.First, Last: a.Last}
-	if out.Names == nil {
-		out.Names = map[string]bool{}
-	}
-	if out.Offices == nil {
-		out.Offices = map[string]bool{}
-	}
-	out.Merge(&b)
-	return out
+	c := a.Clone()
+	c.Merge(&b)
+	return *c
 }
 
 func mergeEdges(a, b graph.Edge) graph.Edge {
-	out := a
-	out.Kinds = maps.Clone(a.Kinds)
-	if out.Kinds == nil {
-		out.Kinds = map[string]bool{}
-	}
-	out.Dates, out.Cables = slices.Clone(a.Dates), slices.Clone(a.Cables)
-	out.Quotes, out.Evidence = slices.Clone(a.Quotes), slices.Clone(a.Evidence)
-	out.Merge(&b)
-	return out
+	c := a.Clone()
+	c.Merge(&b)
+	return *c
 }
 
 // writeFn builds the graph from its combined parts and writes the exports
