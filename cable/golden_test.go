@@ -102,8 +102,8 @@ func itoa(i int) string {
 // two release HTML pages and the two seed cables as plain text.
 func TestGoldenSample(t *testing.T) {
 	cables := parseAll(t, filepath.Join("..", "testdata", "sample"))
-	if len(cables) != 21 {
-		t.Errorf("sample has %d cables, want 21", len(cables))
+	if len(cables) != 34 {
+		t.Errorf("sample has %d cables, want 34", len(cables))
 	}
 	checkGolden(t, "sample", cables)
 }

@@ -48,7 +48,9 @@ type Extractor struct {
 
 // New compiles a rule set.
 func New(set *rules.Set) *Extractor {
-	return &Extractor{c: compile(set, rules.Casing())}
+	c := compile(set, rules.Casing())
+	c.names = rules.Names()
+	return &Extractor{c: c}
 }
 
 // WithNLP returns an extractor that also runs prose's tagger where the
@@ -68,7 +70,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 		text = x.recaseParagraphs(text, c)
 	}
 	toks := tokenize(text)
-	tg := &tagger{c: x.c, toks: toks, allCaps: c.AllCaps}
+	tg := &tagger{c: x.c, toks: toks, allCaps: c.AllCaps, lastPerson: -1, headAt: -1}
 	ms := tg.tag()
 	if x.nlp != nil && !c.AllCaps {
 		ms = append(ms, x.nlpPeople(text, toks, ms)...)
@@ -85,7 +87,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 			preferred = m.name
 		}
 	}
-	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer)
+	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer, x.c)
 	x.surnames(people, toks, ms)
 
 	var res Result
@@ -198,7 +200,7 @@ func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
 func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, people bool) []Entity {
 	out := []Entity{}
 	for _, g := range groups {
-		e := Entity{Name: g.name, Aliases: []string{}, Offices: g.offices}
+		e := Entity{Name: g.name, Aliases: []string{}, Offices: g.written}
 		if people {
 			// the fullest name among the mentions
 			for _, m := range g.mentions {
@@ -207,6 +209,10 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 				}
 			}
 			e.Name = titleCase(e.Name)
+			if g.label != "" {
+				e.Aliases = append(e.Aliases, e.Name)
+				e.Name = g.label
+			}
 			if name, ok := x.c.canonical(nameWords(e.Name), g.offices); ok {
 				if !strings.EqualFold(name, e.Name) {
 					e.Aliases = append(e.Aliases, e.Name)
@@ -313,7 +319,35 @@ func (x *Extractor) recase(s string) string {
 		sentence = false
 		i = j
 	}
+	x.restoreNames(b)
 	return string(b)
+}
+
+// restoreNames gives the names of the rules their spelling back in a text
+// recased from capitals, where common words were put in lower case: "THE
+// NATIONAL PARTY" reads "the National Party", "UDF'S" "UDF's"; and an
+// acronym in parentheses stays in capitals ("(DET)").
+func (x *Extractor) restoreNames(b []byte) {
+	toks := tokenize(string(b))
+	for i := 0; i < len(toks); {
+		L, e := x.c.gaz.matchAnyCase(toks, i)
+		if L == 0 {
+			if i+2 < len(toks) && toks[i].text == "(" && toks[i+2].text == ")" && toks[i+1].word && len(toks[i+1].text) >= 2 && len(toks[i+1].text) <= 6 && x.c.casing[toks[i+1].key] != 'l' {
+				t := toks[i+1]
+				copy(b[t.s:t.e], strings.ToUpper(t.text))
+			}
+			i++
+			continue
+		}
+		if L >= 2 || countUpper(e.alias[0]) >= 2 && x.c.casing[toks[i].key] != 'l' {
+			for k := 0; k < L; k++ {
+				if t := toks[i+k]; len(e.alias[k]) == t.e-t.s {
+					copy(b[t.s:t.e], e.alias[k])
+				}
+			}
+		}
+		i += L
+	}
 }
 
 // commonSuffix reports words whose ending makes them common words rather

@@ -66,11 +66,11 @@ func TestPeople(t *testing.T) {
 	tests := []struct {
 		name, text, people string
 	}{
-		{"title and name", "1. (C) Prime Minister Maliki met A/S Welch in Baghdad.", "Maliki[Prime Minister]; Welch[Assistant Secretary]"},
+		{"title and name", "1. (C) Prime Minister Maliki met A/S Welch in Baghdad.", "Maliki[Prime Minister]; Welch[A/S]"},
 		{"plural title", "1. (C) He met Vice Presidents Hashimi and Abdul Mehdi.", "Abdul Mehdi[Vice President]; Hashimi[Vice President]"},
-		{"role word", "1. (C) Amb Khalilzad met November 9 with UK national Andrew Gilmour.", "Andrew Gilmour; Khalilzad[Ambassador]"},
+		{"role word", "1. (C) Amb Khalilzad met November 9 with UK national Andrew Gilmour.", "Andrew Gilmour; Khalilzad[Amb]"},
 		{"surname joins", "1. (C) UN Secretary General Ban Ki Moon arrived. Ban said he was pleased. The SYG left.", "Ban Ki Moon[UN Secretary General]"},
-		{"particles", "1. (C) SRSG Staffan di Mistura said di Mistura would go.", "Staffan de Mistura[Special Representative of the Secretary General]"},
+		{"particles", "1. (C) SRSG Staffan di Mistura said di Mistura would go.", "Staffan de Mistura[SRSG]"},
 		{"office continued", "1. (C) Assistant Secretary for East Asian and Pacific Affairs Kurt Campbell spoke.", "Kurt Campbell[Assistant Secretary for East Asian and Pacific Affairs]"},
 		{"name without title", "1. (C) Gustavo Gallon said the process was not serious.", "Gustavo Gallon"},
 		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},

@@ -99,6 +99,68 @@ func (g *gazetteer) match(toks []token, i int) (int, []*entry) {
 	return bestLen, best
 }
 
+// matchAnyCase returns the longest run of tokens from i that is an alias
+// of a person, place or organization, whatever its case, with the entry,
+// or 0, nil: for text recased from capitals.
+func (g *gazetteer) matchAnyCase(toks []token, i int) (int, *entry) {
+	n := &g.root
+	bestLen := 0
+	var best *entry
+	for j := i; j < len(toks) && n.next != nil; j++ {
+		c := n.next[toks[j].key]
+		if c == nil {
+			break
+		}
+		n = c
+		for _, e := range n.entries {
+			if e.typ != Title {
+				bestLen, best = j-i+1, e
+				break
+			}
+		}
+	}
+	return bestLen, best
+}
+
+// matchTitleLower returns the longest run of lowercase tokens from i that
+// is a title written capitalized ("former president Miguel Angel
+// Rodriguez", "party leader Nick Clegg"), or 0, nil. Abbreviations
+// ("FM") do not match in lower case.
+func (g *gazetteer) matchTitleLower(toks []token, i int) (int, *entry) {
+	n := &g.root
+	bestLen := 0
+	var best *entry
+	for j := i; j < len(toks) && n.next != nil && toks[j].lower; j++ {
+		c := n.next[toks[j].key]
+		if c == nil {
+			break
+		}
+		n = c
+		for _, e := range n.entries {
+			if e.typ == Title && e.titleKind == rules.KindOffice && !e.plural && wordAlias(e.alias) && !adjectiveTitle[e.name] {
+				bestLen, best = j-i+1, e
+				break
+			}
+		}
+	}
+	return bestLen, best
+}
+
+// adjectiveTitle are titles whose words in lower case are mostly
+// adjectives or common nouns ("major Costa Rican firms", "in general").
+var adjectiveTitle = map[string]bool{"Major": true, "General": true, "Justice": true, "Father": true, "Marshal": true}
+
+// wordAlias reports an alias of words, no abbreviation: each token a
+// word with at most one capital, and no dots.
+func wordAlias(alias []string) bool {
+	for _, a := range alias {
+		if countUpper(a) > 1 || strings.ContainsAny(a, "./") || len(a) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
 // caseFits checks the case of text tokens against an alias's tokens: an
 // alias token with two or more capitals ("FM", "GoE", "A/S") must be
 // written so (or in capitals); a capitalized one must be capitalized; a
@@ -108,7 +170,7 @@ func caseFits(alias []string, toks []token) bool {
 		t := toks[k]
 		switch caps := countUpper(a); {
 		case caps >= 2:
-			if t.text != a && !(t.upper && strings.ToUpper(a) == t.text) {
+			if t.text != a && !(t.upper && strings.ToUpper(a) == t.text) && !capitalizedForm(a, t) {
 				return false
 			}
 		case caps == 1 && startsUpper(a):
@@ -124,6 +186,13 @@ func caseFits(alias []string, toks []token) bool {
 		}
 	}
 	return true
+}
+
+// capitalizedForm reports an abbreviation with inner capitals written
+// capitalized only ("Polcouns" for PolCouns, "Fonmin" for FonMin): five
+// letters or more, lower case letters in it.
+func capitalizedForm(a string, t token) bool {
+	return len(a) >= 5 && t.cap && !t.upper && countUpper(t.text) == 1 && strings.ToUpper(a) != a && strings.EqualFold(a, t.text)
 }
 
 func countUpper(s string) int {
@@ -162,6 +231,9 @@ type compiled struct {
 	// forms are the spellings of aliases with inner capitals ("PermRep",
 	// "SecDef"), by key, for recasing text written in capitals
 	forms map[string]string
+	// names are the given names ('g'), surnames ('s') or both ('b') of
+	// people's names in the corpus
+	names map[string]byte
 	// casing is how each word is usually written: 'l' lower case, 'u'
 	// capitals; absent: capitalized.
 	casing map[string]byte
@@ -170,6 +242,9 @@ type compiled struct {
 	// placeWords are the one-word place names, by key; placeTails the last
 	// words of longer ones ("Rica" of Costa Rica), for demonyms ("Rican").
 	placeWords, placeTails map[string]bool
+	// officeCanon is the canonical office of each spelling of a title, by
+	// folded spelling ("amb" → Ambassador)
+	officeCanon map[string]string
 	// people are the gazetteer's people: canonical name, offices, and the
 	// folded words of each of their names.
 	people []knownPerson
@@ -217,13 +292,16 @@ var (
 )
 
 func compile(s *rules.Set, casing map[string]byte) *compiled {
-	c := &compiled{nonNames: map[string]bool{}, particles: map[string]bool{}, orgHeads: map[string]bool{}, casing: casing, acronyms: map[string]bool{}, placeWords: map[string]bool{}, placeTails: map[string]bool{}, officeWords: map[string]bool{}, forms: map[string]string{}}
+	c := &compiled{nonNames: map[string]bool{}, particles: map[string]bool{}, orgHeads: map[string]bool{}, casing: casing, acronyms: map[string]bool{}, placeWords: map[string]bool{}, placeTails: map[string]bool{}, officeWords: map[string]bool{}, forms: map[string]string{}, officeCanon: map[string]string{}}
 	for _, t := range s.Titles {
 		kind := t.Kind
 		if kind == "" {
 			kind = rules.KindOffice
 		}
 		for _, a := range append([]string{t.Name}, t.Aliases...) {
+			if kind == rules.KindOffice {
+				c.officeCanon[Fold(a)] = t.Name
+			}
 			c.addForm(a)
 			c.gaz.add(a, entry{typ: Title, name: t.Name, titleKind: kind})
 			if p := plural(a); p != "" {
@@ -301,6 +379,15 @@ func plural(a string) string {
 		return a + "es"
 	}
 	return a + "s"
+}
+
+// canonicalOffice returns the canonical office of an office as written
+// ("FM" → Foreign Minister); offices the titles do not list as they are.
+func (c *compiled) canonicalOffice(o string) string {
+	if name, ok := c.officeCanon[Fold(o)]; ok {
+		return name
+	}
+	return o
 }
 
 // canonical returns the gazetteer's name for a person found as words w

@@ -60,7 +60,14 @@ func (p *People) Count(e Entity) (PersonCount, bool) {
 	if len(w) == 0 {
 		return PersonCount{}, false
 	}
-	return PersonCount{ID: e.ID, Name: e.Name, Words: len(w), Offices: e.Offices, Cables: 1}, true
+	// offices as the cables write them ("Amb", "Ambassador") compare as one
+	var offices []string
+	for _, o := range e.Offices {
+		if o = p.c.canonicalOffice(o); !contains(offices, o) {
+			offices = append(offices, o)
+		}
+	}
+	return PersonCount{ID: e.ID, Name: e.Name, Words: len(w), Offices: offices, Cables: 1}, true
 }
 
 // Merge adds b, a count of the same id, to a.

@@ -15,9 +15,13 @@ type group struct {
 	typ      Type
 	name     string   // fullest name
 	words    []string // the name's lower-case words, without initials
-	offices  []string
+	offices  []string // canonical: how title-only references find the person
+	written  []string // as the cable writes them: what the entity reports
 	mentions []mention
 	order    int // position of the first mention
+	// label names a person told apart from another of the same name by
+	// an office ("President Clinton"); "" if none
+	label string
 }
 
 // resolvePeople groups person mentions into people: the longest names
@@ -26,7 +30,10 @@ type group struct {
 // title alone joins the one person holding that office. preferred is the
 // person the cable speaks as (Classified By, signer), who takes a title
 // alone that several people hold ("the Ambassador").
-func resolvePeople(ms []mention, preferred, signer string) []*group {
+//
+// known, when not nil, tells offices one known person holds together
+// ("Senator Obama", "President Obama"), which do not part a surname.
+func resolvePeople(ms []mention, preferred, signer string, known *compiled) []*group {
 	var named, alone []mention
 	for _, m := range ms {
 		if m.titleAlone {
@@ -56,6 +63,20 @@ func resolvePeople(ms []mention, preferred, signer string) []*group {
 			continue
 		}
 		g := findPerson(groups, w, m.office)
+		if g != nil && len(w) == 1 && len(g.words) == 1 && headConflict(g.offices, m.office) && !known.heldTogether(w, g.offices, m.office) {
+			// "Secretary Clinton" and "President Clinton": two people
+			g = nil
+			for _, h := range groups {
+				if equalWords(h.words, w) && !headConflict(h.offices, m.office) {
+					g = h
+					break
+				}
+			}
+			if g == nil {
+				g = &group{typ: Person, name: m.name, words: w, order: m.s}
+				groups = append(groups, g)
+			}
+		}
 		if g == nil && m.source == "nlp" && len(w) == 1 && ambiguous(groups, w[0]) {
 			continue // "Kim" with three Kims in the cable: no one in particular
 		}
@@ -67,8 +88,9 @@ func resolvePeople(ms []mention, preferred, signer string) []*group {
 		if m.s < g.order {
 			g.order = m.s
 		}
-		if m.office != "" && !contains(g.offices, m.office) {
-			g.offices = append(g.offices, m.office)
+		g.addOffice(m.office, m.written)
+		for _, o := range m.more {
+			g.addOffice(o[0], o[1])
 		}
 	}
 	for _, m := range alone {
@@ -90,12 +112,82 @@ func resolvePeople(ms []mention, preferred, signer string) []*group {
 			// who heads the post
 			if g := byName(groups, signer); g != nil && len(g.offices) == 0 {
 				g.mentions = append(g.mentions, m)
-				g.offices = append(g.offices, m.office)
+				g.addOffice(m.office, m.written)
 			}
 		}
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].order < groups[j].order })
+	// people a surname and an office tell apart are named by both
+	// ("President Clinton"), so that their ids differ
+	for i, g := range groups {
+		for _, h := range groups[i+1:] {
+			if len(g.words) == 1 && equalWords(g.words, h.words) {
+				for _, x := range []*group{g, h} {
+					if x.label == "" && len(x.offices) > 0 {
+						x.label = x.offices[0] + " " + titleCase(x.name)
+					}
+				}
+			}
+		}
+	}
 	return groups
+}
+
+// headOffices are offices of heads of state and government, which the
+// Secretary (of State) does not hold: one surname with both in a cable is
+// two people (Secretary Clinton, President Clinton). Other pairs (Prime
+// Minister and President Chirac, Senator and President Obama) are often
+// one career.
+var headOffices = map[string]bool{"President": true, "Vice President": true, "Prime Minister": true, "King": true, "Queen": true}
+
+// headConflict reports an office that a person holding offices cannot
+// also hold: Secretary and a head of state or government.
+func headConflict(offices []string, office string) bool {
+	for _, o := range offices {
+		if o == "Secretary" && headOffices[office] || office == "Secretary" && headOffices[o] {
+			return true
+		}
+	}
+	return false
+}
+
+// heldTogether reports a known person of surname w who held office and
+// one of offices.
+func (c *compiled) heldTogether(w []string, offices []string, office string) bool {
+	if c == nil {
+		return false
+	}
+	for _, p := range c.people {
+		if !contains(p.offices, office) {
+			continue
+		}
+		for _, o := range offices {
+			if o != office && contains(p.offices, o) {
+				for _, n := range p.names {
+					if len(n) > 0 && n[len(n)-1] == w[0] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addOffice adds an office, canonical and as written, to a person.
+func (g *group) addOffice(office, written string) {
+	if office == "" {
+		return
+	}
+	if written == "" {
+		written = office
+	}
+	if !contains(g.offices, office) {
+		g.offices = append(g.offices, office)
+	}
+	if !contains(g.written, written) {
+		g.written = append(g.written, written)
+	}
 }
 
 // ambiguous reports a word that ends or starts the names of several people.

@@ -13,10 +13,16 @@ type mention struct {
 	ns, ne int    // persons: the tokens of the name, or ns == ne for a title alone
 	name   string // canonical name (gazetteer) or the name as written
 	office string // persons: canonical office, "" if none
-	source string // which rule found it
+	// written is the office as the cable writes it ("FM", "DG for
+	// Political Affairs"), which is what the entity reports
+	written string
+	source  string // which rule found it
 	// titleAlone: an office with no name ("the Ambassador", "the SYG"),
 	// to be resolved to the one person holding it.
 	titleAlone bool
+	// more are further offices of the person, in apposition to the name
+	// ("Ambassador X, Special Envoy for Y"): canonical and as written
+	more [][2]string
 }
 
 // tagger finds mentions in the tokens of one text.
@@ -25,6 +31,13 @@ type tagger struct {
 	toks    []token
 	allCaps bool
 	out     []mention
+	// lastPerson is the index in out of the last person named, for an
+	// office in apposition after the name; -1 if none
+	lastPerson int
+	// headAt is the paragraph start inHeading last looked at (-1: none),
+	// heading what it found
+	headAt  int
+	heading bool
 }
 
 // tag runs the rules over the tokens, left to right, longest match first.
@@ -50,7 +63,7 @@ func (tg *tagger) tag() []mention {
 				continue
 			}
 			if e := firstOf(ents, Person); e != nil {
-				tg.add(mention{typ: Person, s: i, e: i + L, ns: i, ne: i + L, name: e.name, source: "gazetteer", office: firstOffice(e)})
+				tg.add(mention{typ: Person, s: i, e: i + L, ns: i, ne: i + L, name: e.name, source: "gazetteer", office: firstOffice(e), written: firstOffice(e)})
 				i += L
 				continue
 			}
@@ -64,8 +77,24 @@ func (tg *tagger) tag() []mention {
 				continue
 			}
 			if e := firstOf(ents, Place); e != nil {
-				tg.add(mention{typ: Place, s: i, e: i + L, name: e.name, source: "gazetteer"})
+				if n := tg.givenNamePlace(i, L); n > 0 {
+					// "Paul Wohlers": Paul is a region too
+					tg.add(mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "shape"})
+					i += n
+					continue
+				}
+				if !tg.notPlace(i, i+L) {
+					tg.add(mention{typ: Place, s: i, e: i + L, name: e.name, source: "gazetteer"})
+				}
 				i += L
+				continue
+			}
+		}
+		if L == 0 && t.lower {
+			// "former president Miguel Angel Rodriguez": a title in lower
+			// case, when a name follows it
+			if L2, e := tg.c.gaz.matchTitleLower(toks, i); L2 > 0 && i+L2 < len(toks) && !toks[i+L2].parStart && tg.personName(i+L2) > 0 {
+				i = tg.title(i, L2, e)
 				continue
 			}
 		}
@@ -78,10 +107,223 @@ func (tg *tagger) tag() []mention {
 		}
 		i++
 	}
+	tg.acronyms()
 	return tg.out
 }
 
-func (tg *tagger) add(m mention) { tg.out = append(tg.out, m) }
+// acronyms finds the organizations a cable introduces with their acronym
+// in parentheses ("the National Commission for Reparation and
+// Reconciliation (CNRR)"), then used by the acronym alone: the acronym's
+// mentions join the organization, whatever the gazetteer says the
+// letters stand for elsewhere.
+func (tg *tagger) acronyms() {
+	toks := tg.toks
+	any := false
+	for k := 2; k+2 < len(toks) && !any; k++ {
+		any = toks[k].text == "(" && toks[k+2].text == ")" && isAcronym(toks[k+1])
+	}
+	if !any {
+		return
+	}
+	var defs map[string]string
+	owner := map[int]int{} // token -> index in out of the mention covering it
+	for mi, m := range tg.out {
+		for k := m.s; k < m.e; k++ {
+			owner[k] = mi
+		}
+	}
+	for k := 2; k+1 < len(toks); k++ {
+		if toks[k].text != "(" || !isAcronym(toks[k+1]) || k+2 >= len(toks) || toks[k+2].text != ")" {
+			continue
+		}
+		acr := toks[k+1].text
+		name := ""
+		if mi, ok := owner[k-1]; ok {
+			if m := tg.out[mi]; m.typ == Organization && m.e == k {
+				name = m.name
+				if s := tg.initialsStart(k, acr); s >= 0 && s < m.s && !tg.taken(owner, s, m.s) {
+					// "Social Christian Unity Party (PUSC)": the acronym
+					// tells where the name begins
+					name = joinTokens(toks[s:k])
+					tg.out[mi].s, tg.out[mi].name = s, name
+				}
+			}
+		} else if s := tg.initialsStart(k, acr); s >= 0 && !tg.taken(owner, s, k) {
+			if L, ents := tg.c.gaz.match(toks, s); L == 0 || firstOf(ents, Title) == nil && firstOf(ents, Place) == nil {
+				name = joinTokens(toks[s:k])
+				if tg.allCaps {
+					name = capitalizeName(name)
+				}
+				tg.add(mention{typ: Organization, s: s, e: k, name: name, source: "acronym"})
+			}
+		}
+		if name == "" {
+			continue
+		}
+		if defs == nil {
+			defs = map[string]string{}
+		}
+		defs[acr] = name
+	}
+	if defs == nil {
+		return
+	}
+	for k, t := range toks {
+		name, ok := defs[t.text]
+		if !ok {
+			continue
+		}
+		if mi, ok := owner[k]; ok {
+			if m := &tg.out[mi]; m.typ == Organization && m.s == k && m.e == k+1 {
+				m.name = name // the cable's own meaning of the letters
+			}
+			continue
+		}
+		tg.out = append(tg.out, mention{typ: Organization, s: k, e: k + 1, name: name, source: "acronym"})
+	}
+}
+
+// capitalizeName capitalizes the words of a name recased from capitals,
+// but its small words ("Department of Education and Training").
+func capitalizeName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i == 0 || !initialsSmall[w] {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isAcronym reports an acronym: two to eight letters, capitals (a
+// lowercase letter inside allowed: "GoE", "PCdoB").
+func isAcronym(t token) bool {
+	if !t.word || len(t.text) < 2 || len(t.text) > 8 || !t.cap || countUpper(t.text) < 2 {
+		return false
+	}
+	for _, r := range t.text {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '-' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsStart returns where the capitalized words before token k begin
+// whose initials spell acr ("Democratic Revolution Party (PRD)" no;
+// "National Action Party (PAN)" yes), skipping the small words of names
+// (of, for, and, the, de, la); -1 if none.
+func (tg *tagger) initialsStart(k int, acr string) int {
+	toks := tg.toks
+	letters := []byte(strings.ToUpper(acr))
+	for i := len(letters) - 1; i >= 0; i-- {
+		if letters[i] < 'A' || letters[i] > 'Z' {
+			letters = append(letters[:i], letters[i+1:]...)
+		}
+	}
+	n := len(letters)
+	q := k - 1
+	for q >= 0 && n > 0 && !toks[q+1].parStart {
+		t := toks[q]
+		switch {
+		case !t.word:
+			return -1
+		case t.cap || t.upper || tg.allCaps && t.word && !initialsSmall[t.key] && !tg.c.particles[t.key]:
+			// (in a text recased from capitals, common words are in
+			// lower case but were capitals: "department of education")
+			if t.text[0] != letters[n-1] && t.text[0] != letters[n-1]-'A'+'a' {
+				return -1
+			}
+			n--
+			if n == 0 {
+				return q
+			}
+		case initialsSmall[t.key] || tg.c.particles[t.key]:
+			if q+1 < k && t.key != "the" {
+				// a small word may stand for a letter ("PCdoB") or not
+				if n > 0 && letters[n-1] == t.text[0]-'a'+'A' {
+					n--
+				}
+			}
+		default:
+			return -1
+		}
+		q--
+	}
+	return -1
+}
+
+// initialsSmall are the small words of names, which an acronym may leave out.
+var initialsSmall = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
+
+// taken reports a token in [s, e) that a mention already covers.
+func (tg *tagger) taken(owner map[int]int, s, e int) bool {
+	for k := s; k < e; k++ {
+		if _, ok := owner[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// eventHeads after a place name make it the name of an event or an
+// instrument ("Doha Round", "Manama Dialogue", "Vienna Convention"), not
+// a reference to the place.
+var eventHeads = map[string]bool{"dialogue": true, "summit": true, "conference": true, "forum": true, "process": true, "declaration": true, "accord": true, "accords": true, "agreement": true, "round": true, "initiative": true, "club": true, "compact": true, "convention": true, "protocol": true, "statement": true}
+
+// routingWords before a place name make it an address of the routing
+// lines ("INFO AMEMBASSY PRETORIA"), not a place the cable speaks of.
+var routingWords = map[string]bool{"amembassy": true, "amconsul": true, "amcongen": true, "usmission": true, "usdel": true, "secstate": true}
+
+// givenNamePlace returns the length of a person's name that starts with a
+// one-word place that is also a given name in the corpus's names ("Paul
+// Wohlers", "Mary Lee Warren"), or 0: the words after it must be a name,
+// not words of the rules.
+func (tg *tagger) givenNamePlace(i, L int) int {
+	toks := tg.toks
+	if L != 1 || i+1 >= len(toks) || toks[i+1].parStart || (toks[i].upper && !tg.allCaps) {
+		return 0
+	}
+	if f := tg.c.names[toks[i].key]; f != 'g' && f != 'b' {
+		return 0
+	}
+	n := tg.nameRun(i, true)
+	if n < 2 {
+		return 0
+	}
+	for k := i + 1; k < i+n; k++ {
+		t := toks[k]
+		if t.initial || tg.c.particles[t.key] {
+			continue
+		}
+		if c := tg.c.casing[t.key]; c == 'l' || c == 'm' || t.upper && !tg.allCaps {
+			return 0
+		}
+		if L2, _ := tg.c.gaz.match(toks, k); L2 > 0 {
+			return 0
+		}
+	}
+	return n
+}
+
+// notPlace reports a place name at [s, e) that names no place here.
+func (tg *tagger) notPlace(s, e int) bool {
+	toks := tg.toks
+	if e < len(toks) && eventHeads[toks[e].key] && (toks[e].cap || toks[e].upper) && !toks[e].parStart {
+		return true
+	}
+	if s > 0 && toks[s-1].key == "visit" && tg.possessiveAt(e) && e+2 < len(toks) && toks[e+2].key == "classified" {
+		return true // "Visit Ankara's Classified Web Site": a footer
+	}
+	return s > 0 && routingWords[toks[s-1].key]
+}
+
+func (tg *tagger) add(m mention) {
+	tg.out = append(tg.out, m)
+	if m.typ == Person && !m.titleAlone {
+		tg.lastPerson = len(tg.out) - 1
+	}
+}
 
 func firstOf(ents []*entry, typ Type) *entry {
 	for _, e := range ents {
@@ -109,24 +351,66 @@ func (tg *tagger) commonAtStart(i, L int) bool {
 // title handles a title at tokens [i, i+L): with names after it, persons
 // holding it; alone, a title-only reference. It returns where to go on.
 func (tg *tagger) title(i, L int, e *entry) int {
+	return tg.titleFrom(i, i, L, e)
+}
+
+// titleFrom is title for a title at [i, i+L) that a modifier title at
+// [pre, i) ("Deputy") makes another office: "Deputy Chief of Staff",
+// "Deputy DG for Political Affairs".
+func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 	toks := tg.toks
 	j := i + L
-	office := ""
-	if e.titleKind == rules.KindOffice {
-		office = e.name
+	if pre == i && e.name == "Deputy" && toks[i].key == "deputy" && j < len(toks) && !toks[j].parStart {
+		if L2, ents := tg.c.gaz.match(toks, j); L2 > 0 {
+			if e2 := firstOf(ents, Title); e2 != nil && e2.titleKind == rules.KindOffice && !e2.plural && e2.name != "Deputy" {
+				return tg.titleFrom(i, j, L2, e2)
+			}
+		}
 	}
-	start := tg.modifierStart(i)
+	office, written := "", ""
+	if e.titleKind == rules.KindOffice {
+		office, written = e.name, joinTokens(toks[i:j])
+		if e.plural {
+			written = e.name // "Presidents Zapatero and Bush": each a President
+		}
+	}
+	start := tg.modifierStart(pre)
 	if k := tg.officeTail(j); k > j {
 		// "Assistant Secretary for East Asian and Pacific Affairs Kurt
 		// Campbell": the office goes on to the last office word
 		if office != "" {
 			office = joinTokens(toks[i:k])
+			written = office
 		}
 		j = k
 	}
-	n := tg.nameRun(j, true)
+	if office != "" && pre < i {
+		office = joinTokens(toks[pre:i]) + " " + office
+		written = joinTokens(toks[pre:i]) + " " + written
+	}
+	if m := tg.officeModifiers(start, pre); m < pre && written != "" {
+		// "Vice Governor", "Acting Foreign Minister": another office
+		written = joinTokens(toks[m:pre]) + " " + written
+	}
+	n := 0
+	if j < len(toks) && !toks[j].parStart {
+		// a title ending a line of a list is not the next line's name's
+		n = tg.nameRun(j, true)
+	}
 	if n > 0 && tg.possessiveOrg(j+n) {
 		n = 0 // "General People's Congress": the name of a body
+	}
+	if n == 0 && office != "" && !e.plural && !tg.possessiveAt(j) {
+		if k := tg.nameAfterTitle(start, j, office); k > 0 {
+			// "the Minister of Energy, Kiraitu Murungi,"; "Deputy Assistant
+			// Attorney General (DAAG) Mary Lee Warren"
+			m := tg.nameRun(k, true)
+			tg.add(mention{typ: Person, s: k, e: k + m, ns: k, ne: k + m, name: joinTokens(toks[k : k+m]), office: office, written: written, source: "title"})
+			return k + m
+		}
+		if k, ok := tg.apposition(start, pre, i, j, office, written); ok {
+			return k
+		}
 	}
 	if n == 0 {
 		if e.titleKind == rules.KindOffice && !e.plural {
@@ -137,12 +421,12 @@ func (tg *tagger) title(i, L int, e *entry) int {
 			if s < i || countUpper(toks[i].text) >= 2 || toks[i].parStart {
 				// "the Ambassador", "the SYG", an abbreviation alone ("SYG"), or
 				// a title opening a paragraph ("Ambassador meets VP Cobos")
-				tg.add(mention{typ: Person, s: s, e: j, ns: j, ne: j, office: office, titleAlone: true, source: "title"})
+				tg.add(mention{typ: Person, s: s, e: j, ns: j, ne: j, office: office, written: written, titleAlone: true, source: "title"})
 			}
 		}
 		return j
 	}
-	tg.add(mention{typ: Person, s: start, e: j + n, ns: j, ne: j + n, name: joinTokens(toks[j : j+n]), office: office, source: "title"})
+	tg.add(mention{typ: Person, s: start, e: j + n, ns: j, ne: j + n, name: joinTokens(toks[j : j+n]), office: office, written: written, source: "title"})
 	k := j + n
 	if e.plural {
 		// "Vice Presidents Hashimi and Abdul Mehdi"
@@ -151,7 +435,7 @@ func (tg *tagger) title(i, L int, e *entry) int {
 			if m == 0 {
 				break
 			}
-			tg.add(mention{typ: Person, s: k + 1, e: k + 1 + m, ns: k + 1, ne: k + 1 + m, name: joinTokens(toks[k+1 : k+1+m]), office: office, source: "title"})
+			tg.add(mention{typ: Person, s: k + 1, e: k + 1 + m, ns: k + 1, ne: k + 1 + m, name: joinTokens(toks[k+1 : k+1+m]), office: office, written: written, source: "title"})
 			k += 1 + m
 		}
 	}
@@ -169,12 +453,22 @@ func (tg *tagger) possessiveOrg(k int) bool {
 // words ends ("for East Asian and Pacific Affairs"), if a name follows it;
 // else j.
 func (tg *tagger) officeTail(j int) int {
+	k := tg.officeTailEnd(j)
+	if k == j || tg.nameRun(k, true) == 0 {
+		return j
+	}
+	return k
+}
+
+// officeTailEnd returns where an office continued by "for" or "of" and
+// office words ends, whatever follows it; else j.
+func (tg *tagger) officeTailEnd(j int) int {
 	toks := tg.toks
 	if j >= len(toks) || (toks[j].key != "for" && toks[j].key != "of") {
 		return j
 	}
 	k, last := j+1, j
-	for k < len(toks) && k-j <= 8 {
+	for k < len(toks) && k-j <= 8 && !toks[k].parStart {
 		t := toks[k]
 		if !t.word || !tg.c.officeWords[t.key] && !tg.c.placeWords[t.key] && !tg.c.demonym(t.key) {
 			break
@@ -184,10 +478,174 @@ func (tg *tagger) officeTail(j int) int {
 		}
 		k++
 	}
-	if last == j || tg.nameRun(last+1, true) == 0 {
+	if last == j {
 		return j
 	}
 	return last + 1
+}
+
+// appositionWords may stand between a name, its comma and the office
+// after it ("Lucio Pabon, the former Director"), or before an office that
+// a name follows after a comma ("the former Director ..., Lucio Pabon").
+var appositionWords = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "former": true, "acting": true, "then": true, "current": true, "also": true, "now": true, "interim": true, "new": true, "outgoing": true, "incoming": true}
+
+// modifierWords make an office another when they stand before it: "Vice
+// Governor", "Acting Foreign Minister", "Senior Advisor".
+var modifierWords = map[string]bool{"vice": true, "acting": true, "senior": true, "chief": true, "executive": true, "principal": true, "assistant": true, "associate": true, "special": true, "first": true, "interim": true}
+
+// officeModifiers returns where the modifier words just before an office
+// at pre begin, at start or after; pre if none.
+func (tg *tagger) officeModifiers(start, pre int) int {
+	m := pre
+	for m-1 >= start && m-1 >= 0 && tg.toks[m-1].cap && (modifierWords[tg.toks[m-1].key] || tg.subjectWord(tg.toks[m-1].key)) {
+		m--
+	}
+	return m
+}
+
+// subjectWord reports an office word that names the subject of an office
+// ("Political Affairs Director", "Finance Chief"), not a region or a
+// nationality ("European", "Western"), which the office is the same
+// without.
+func (tg *tagger) subjectWord(key string) bool {
+	if !tg.c.officeWords[key] || tg.c.placeWords[key] || tg.c.demonym(key) || regionWords[key] {
+		return false
+	}
+	return true
+}
+
+var regionWords = map[string]bool{"western": true, "eastern": true, "northern": true, "southern": true, "near": true, "east": true, "west": true, "north": true, "south": true, "central": true, "pacific": true, "atlantic": true, "european": true, "african": true, "american": true, "asian": true, "hemisphere": true, "hemispheric": true, "global": true, "regional": true, "international": true, "the": true, "and": true, "state": true}
+
+// selfOffices are the offices of a post's own officers, which a cable
+// names in lists ("the Ambassador, X and Y") rather than in apposition.
+var selfOffices = map[string]bool{"Ambassador": true, "Charge d'Affaires": true, "Deputy Chief of Mission": true, "Consul General": true, "Secretary": true, "Political Counselor": true, "Economic Counselor": true, "Political Officer": true, "Economic Officer": true}
+
+// appositionEnd reports whether an office in apposition may end before
+// token k: at punctuation, a line's end, or a preposition ("presidential
+// candidate for the ruling party"), not before a verb ("P/E Chief
+// commented").
+func (tg *tagger) appositionEnd(k int) bool {
+	toks := tg.toks
+	if k >= len(toks) || toks[k].parStart {
+		return true
+	}
+	t := toks[k]
+	if !t.word {
+		return t.text != "'" && t.text != "’" && t.text != "/" && t.text != "-"
+	}
+	switch t.key {
+	case "of", "for", "in", "at", "to", "with", "on", "from", "since", "until", "and", "who":
+		return true
+	}
+	return false
+}
+
+// possessiveAt reports "'s" at tokens [k, k+2).
+func (tg *tagger) possessiveAt(k int) bool {
+	toks := tg.toks
+	return k >= 0 && k+1 < len(toks) && (toks[k].text == "'" || toks[k].text == "’") && toks[k+1].key == "s"
+}
+
+// nameAfterTitle finds the name an office alone is in apposition to,
+// after it: "Deputy Assistant Attorney General (DAAG) Mary Lee Warren",
+// "the Minister of Energy, Kiraitu Murungi,", "the former Director of the
+// Witness Protection Program, Lucio Pabon,". start is where the office
+// begins, j where it ends. It returns the name's first token, or 0.
+func (tg *tagger) nameAfterTitle(start, j int, office string) int {
+	toks := tg.toks
+	k := j
+	if k+3 < len(toks) && toks[k].text == "(" && toks[k+1].upper && toks[k+2].text == ")" && !toks[k+3].parStart {
+		// the office's abbreviation, then the name
+		if tg.personName(k+3) > 0 {
+			return k + 3
+		}
+		k += 3
+	}
+	// the office must be a definite one: "the ...", "Lula's ..."
+	b := start - 1
+	for b >= 0 && appositionWords[toks[b].key] && toks[b].key != "the" {
+		b--
+	}
+	if b < 0 || !(toks[b].key == "the" || b >= 1 && tg.possessiveAt(b-1)) {
+		return 0
+	}
+	if k < len(toks) && (toks[k].key == "of" || toks[k].key == "for" || toks[k].key == "in") {
+		// "of the Witness Protection Program", "for the ruling party"
+		q := k + 1
+		for q < len(toks) && q-k <= 8 && !toks[q].parStart && toks[q].text != "," {
+			t := toks[q]
+			if !t.word || !(t.cap || t.upper) && t.key != "the" && t.key != "and" && t.key != "of" && t.key != "for" && t.key != "in" {
+				return 0
+			}
+			q++
+		}
+		k = q
+	} else if selfOffices[office] {
+		// "with the Ambassador, Joao Carlos Meirelles, a long-term
+		// advisor": the post's own officers are listed, not explained
+		return 0
+	}
+	if k+1 >= len(toks) || toks[k].text != "," || toks[k+1].parStart {
+		return 0
+	}
+	if m := tg.personName(k + 1); m > 0 {
+		if e := k + 1 + m; e == len(toks) || toks[e].parStart || strings.Contains(",.;:)", toks[e].text) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// personName returns the length of a person's name at k found after an
+// office, or 0: a name run that is not a place, an organization or a title.
+func (tg *tagger) personName(k int) int {
+	if k >= len(tg.toks) || !tg.nameStart(k) {
+		return 0
+	}
+	if L, ents := tg.c.gaz.match(tg.toks, k); L > 0 && firstOf(ents, Person) == nil {
+		return 0
+	}
+	return tg.nameRun(k, true)
+}
+
+// apposition gives an office alone at [i, j) (with its modifiers from
+// start) to the person named just before it and a comma: "Ms. Abedin,
+// Deputy Chief of Staff to the Secretary"; "Ricardo Toledo, presidential
+// candidate"; "Pieter de Gooijer, DG for Political Affairs". pre is where
+// a modifier title ("Deputy") begins.
+func (tg *tagger) apposition(start, pre, i, j int, office, written string) (int, bool) {
+	toks := tg.toks
+	if tg.lastPerson < 0 {
+		return 0, false
+	}
+	m := &tg.out[tg.lastPerson]
+	if m.e >= start || toks[m.e].text != "," {
+		return 0, false
+	}
+	for q := m.e + 1; q < start; q++ {
+		switch t := toks[q]; {
+		case appositionWords[t.key]:
+		case t.word && (t.cap || t.upper) && tg.possessiveAt(q+1):
+			q += 2
+		default:
+			return 0, false
+		}
+	}
+	end := j
+	if k := tg.officeTailEnd(j); k > j && tg.appositionEnd(k) {
+		// "DG for Political Affairs", ending there
+		office = joinTokens(toks[pre:k])
+		written = office
+		end = k
+	} else if !tg.appositionEnd(j) {
+		return 0, false
+	}
+	if m.office == "" {
+		m.office, m.written = office, written
+	} else if m.office != office {
+		m.more = append(m.more, [2]string{office, written})
+	}
+	return end, true
 }
 
 // modifierStart extends a title's mention back over the organization,
@@ -232,7 +690,7 @@ loop:
 		if !t.word || k > j && t.parStart || strings.ContainsRune(t.text, '/') {
 			break // names have no slashes ("E/POL" is an office) nor span paragraphs
 		}
-		if tg.c.particles[t.key] && t.lower && k+1 < len(toks) && toks[k+1].word && (toks[k+1].cap || toks[k+1].upper) && k > j {
+		if tg.c.particles[t.key] && t.lower && k+1 < len(toks) && toks[k+1].word && (toks[k+1].cap || toks[k+1].upper) && !toks[k+1].parStart && (k > j || afterTitle) {
 			k++
 			continue
 		}
@@ -250,6 +708,9 @@ loop:
 		}
 		if L, ents := tg.c.gaz.match(toks, k); L > 0 && firstOf(ents, Person) == nil {
 			switch {
+			case firstOf(ents, Title) != nil && tg.surnameAbbrev(k, L):
+				// "High Commissioner Sen," "Nirupam Sen concerning": no name
+				// after it, so no title
 			case firstOf(ents, Title) != nil:
 				break loop
 			case firstOf(ents, Organization) != nil && (k > j || !afterTitle):
@@ -260,7 +721,7 @@ loop:
 				break loop
 			}
 		}
-		if tg.c.demonym(t.key) {
+		if tg.c.demonym(t.key) && !tg.surnameDemonym(j, k) {
 			break
 		}
 		k++
@@ -270,6 +731,82 @@ loop:
 		k--
 	}
 	return k - j
+}
+
+// plainNameWords reports whether the words [s, e) are names and nothing
+// else: no common words, no words of the rules.
+func (tg *tagger) plainNameWords(s, e int) bool {
+	for k := s; k < e; k++ {
+		t := tg.toks[k]
+		if t.initial || tg.c.particles[t.key] {
+			continue
+		}
+		if tg.c.casing[t.key] != 0 {
+			return false
+		}
+		if L, _ := tg.c.gaz.match(tg.toks, k); L > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// inHeading reports whether token k is in a heading: a short paragraph
+// of capitalized words with no sentence in it ("Osorio Responds", "What
+// Toledo Stands For").
+func (tg *tagger) inHeading(k int) bool {
+	toks := tg.toks
+	s := k
+	for s > 0 && !toks[s].parStart {
+		s--
+	}
+	if s == tg.headAt {
+		return tg.heading
+	}
+	tg.headAt, tg.heading = s, false
+	words := 0
+	for q := s; q < len(toks) && (q == s || !toks[q].parStart); q++ {
+		t := toks[q]
+		if t.word {
+			words++
+			if t.lower && len(t.key) > 3 || words > 8 {
+				return false
+			}
+		} else if t.text == "." || t.text == "," || t.text == ";" {
+			return false
+		}
+	}
+	tg.heading = words >= 2
+	return tg.heading
+}
+
+// surnameAbbrev reports a short title abbreviation written as a name
+// ("Sen", "Rep") with no name after it: a surname.
+func (tg *tagger) surnameAbbrev(k, L int) bool {
+	toks := tg.toks
+	t := toks[k]
+	if L != 1 || len(t.text) > 4 || !t.cap || t.upper || strings.HasSuffix(t.text, ".") {
+		return false
+	}
+	n := k + 1
+	return n >= len(toks) || toks[n].parStart || !toks[n].word || toks[n].lower
+}
+
+// surnameDemonym reports a word at k shaped like a nationality that ends
+// a name of two words or more before it: "Syed Yousef Raza Gilani met",
+// not "Maliki Iraqi forces"; or a surname seen in the corpus's names.
+func (tg *tagger) surnameDemonym(j, k int) bool {
+	if k == j {
+		return false
+	}
+	if tg.c.names[tg.toks[k].key] == 's' || tg.c.names[tg.toks[k].key] == 'b' {
+		return true
+	}
+	if k-j < 2 {
+		return false
+	}
+	n := k + 1
+	return n >= len(tg.toks) || tg.toks[n].parStart || !tg.toks[n].word || tg.toks[n].lower
 }
 
 // shapeName decides whether capitalized words [s, e) found without a title
@@ -285,7 +822,14 @@ func (tg *tagger) shapeName(s, e int) bool {
 		words++
 		switch tg.c.casing[t.key] {
 		case 'u':
-			return false
+			// an acronym ("BART" is a rail line): not when written as a
+			// name in mixed case ("Bart Rijs")
+			// a surname the signatures write in capitals ("CRETZ") is
+			// written as a name here ("Gene Cretz")
+			f := tg.c.names[t.key]
+			if t.upper || tg.allCaps || k == s && (f != 'g' && f != 'b' || !tg.plainNameWords(s+1, e)) || k > s && f != 's' && f != 'b' {
+				return false
+			}
 		case 'l', 'm':
 			// a surname may be a word ("Gustavo Gallon", "Condoleezza
 			// Rice"), a name does not start with one
@@ -310,6 +854,11 @@ func (tg *tagger) shapeName(s, e int) bool {
 		}
 	}
 	if common*2 > words {
+		return false
+	}
+	if last := tg.toks[e-1]; common > 0 && (tg.c.casing[last.key] == 'l' && strings.HasSuffix(last.key, "s") || tg.inHeading(s)) {
+		// "Osorio Responds", "Supreme Courts", "Debunk Myth" in a heading:
+		// a verb or a plural, or the capitals of a heading
 		return false
 	}
 	if tg.possessiveOrg(e) {
@@ -347,7 +896,8 @@ func (tg *tagger) orgPhrase(i int) (int, int) {
 		}
 		if tg.c.orgHeads[t.key] {
 			head = k
-		} else if head >= 0 {
+		} else if head >= 0 && !tg.laterHead(k) {
+			// "Supreme Court Bar Association": go on only to a later head
 			break
 		}
 		k++
@@ -379,6 +929,25 @@ func (tg *tagger) orgPhrase(i int) (int, int) {
 		return 0, -1 // a head alone ("Embassy") names nothing
 	}
 	return end - i, head
+}
+
+// laterHead reports an organization's head noun among the next capitalized
+// words from k (at most three), before anything else.
+func (tg *tagger) laterHead(k int) bool {
+	toks := tg.toks
+	for q := k; q < len(toks) && q-k < 3; q++ {
+		t := toks[q]
+		if !t.word || !(t.cap || t.upper) || t.parStart || tg.c.nonNames[t.key] {
+			return false
+		}
+		if L, ents := tg.c.gaz.match(toks, q); L > 0 && firstOf(ents, Title) != nil {
+			return false
+		}
+		if tg.c.orgHeads[t.key] {
+			return true
+		}
+	}
+	return false
 }
 
 // joinTokens writes tokens as a name: single spaces, no space before

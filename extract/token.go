@@ -40,9 +40,10 @@ func tokenize(text string) []token {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == '\n' {
-			if i+1 < len(text) && text[i+1] == '\n' {
-				sent, par = true, true
-			}
+			// a blank line starts a paragraph, and so does a single line
+			// break: the normalized text keeps one only between the items
+			// of a list, one per line, which no name runs across
+			sent, par = true, true
 			i += n
 			continue
 		}

@@ -50,6 +50,9 @@ type vline struct {
 	kind   Kind
 	blanks int  // blank lines before it (after undoubling)
 	cut    bool // split from the line before it: always a new piece
+	// listEnd: the break after this line was meant (a list, one item per
+	// line): joining keeps it as a line break
+	listEnd bool
 }
 
 // Body normalizes the cable text original starting at byte offset start
@@ -115,7 +118,89 @@ func splitLines(original string, start int) ([]vline, bool) {
 	for _, l := range phys {
 		out = splitFields(original, l, out)
 	}
+	if !unwrapped {
+		markListBreaks(original, out)
+	}
 	return out, unwrapped
+}
+
+// markListBreaks marks the lines of a hard-wrapped text whose line break
+// was meant rather than made by wrapping, in blocks that are lists, one item
+// per line ("Participants:" blocks: "The Secretary", "Deputy Secretary
+// Lew", "Ms. Abedin, Deputy Chief of Staff"), which joining would run
+// together. A block is a run of text lines with no blank line between
+// them; a break is early when the next line's first word would have fitted
+// on the line, within the cable's wrapping width (the 95th percentile of its
+// line lengths). A block is a list when at least two of its breaks, and at
+// least half, are early (one suffices after a line ending in a colon), and
+// about half are early even for the width of the block's own longest line:
+// prose wrapped narrower than the rest of the cable (a quote) is early only
+// for the cable's width. A list's breaks are kept, except before a line
+// starting in lower case and after a word broken at a hyphen (an item
+// wrapped over two lines). Texts of fewer than ten lines are left alone.
+func markListBreaks(original string, lines []vline) {
+	var lens []int
+	for _, l := range lines {
+		if l.kind == KindText {
+			lens = append(lens, l.e-l.s)
+		}
+	}
+	if len(lens) < 10 {
+		return
+	}
+	sort.Ints(lens)
+	global := lens[len(lens)*19/20]
+	for a := 0; a < len(lines); {
+		b := a + 1
+		for b < len(lines) && lines[a].kind == KindText && lines[b].kind == KindText && lines[b].blanks == 0 && !lines[b].cut {
+			b++
+		}
+		markList(original, lines[a:b], global)
+		a = b
+	}
+}
+
+// markList marks the breaks of one block of lines if it is a list.
+func markList(original string, block []vline, global int) {
+	if len(block) < 2 {
+		return
+	}
+	longest := 0
+	for _, l := range block {
+		longest = max(longest, l.e-l.s)
+	}
+	early, local := 0, 0 // breaks early for the cable's width, for the block's
+	for i, l := range block[:len(block)-1] {
+		next := original[block[i+1].s:block[i+1].e]
+		w := strings.IndexByte(next, ' ')
+		if w < 0 {
+			w = len(next)
+		}
+		if isLower(next[0]) {
+			continue
+		}
+		if l.e-l.s+1+w <= global {
+			early++
+		}
+		if l.e-l.s+1+w <= longest {
+			local++
+		}
+	}
+	need := 2
+	if strings.HasSuffix(original[block[0].s:block[0].e], ":") {
+		need = 1
+	}
+	breaks := len(block) - 1
+	if early < need || early*2 < breaks || local*2 < breaks-1 {
+		return
+	}
+	for i, l := range block[:len(block)-1] {
+		t := original[l.s:l.e]
+		broken := len(t) > 1 && t[len(t)-1] == '-' && isLetter(t[len(t)-2]) // "DiPaula-" + "Coyle"
+		if !isLower(original[block[i+1].s]) && !broken {
+			block[i].listEnd = true
+		}
+	}
 }
 
 // lineEnd finds the end of the line starting at p and the start of the
@@ -519,9 +604,12 @@ func (n *normalizer) join(l vline, from int) {
 	}
 	p := n.src.S[n.last.s:n.last.e]
 	if n.b.Len() > n.paras[len(n.paras)-1].Start {
-		if len(p) > 1 && p[len(p)-1] == '-' && isLetter(p[len(p)-2]) && isLetter(n.src.S[from]) {
+		switch {
+		case n.last.listEnd:
+			n.b.Replace(n.last.e, from, "\n")
+		case len(p) > 1 && p[len(p)-1] == '-' && isLetter(p[len(p)-2]) && isLetter(n.src.S[from]):
 			// a word broken at its hyphen: "JURIS-" + "DICTION"; keep the hyphen, drop the break
-		} else {
+		default:
 			n.b.Replace(n.last.e, from, " ")
 		}
 	}

@@ -40,12 +40,12 @@ func TestRunSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.CablesRead != 21 || rep.CablesWritten != 21 || rep.CablesFailed != 0 {
-		t.Errorf("read %d written %d failed %d, want 21 21 0", rep.CablesRead, rep.CablesWritten, rep.CablesFailed)
+	if rep.CablesRead != 34 || rep.CablesWritten != 34 || rep.CablesFailed != 0 {
+		t.Errorf("read %d written %d failed %d, want 34 34 0", rep.CablesRead, rep.CablesWritten, rep.CablesFailed)
 	}
 	lines := readLines(t, filepath.Join(out, CablesFile))
-	if len(lines) != 21 {
-		t.Fatalf("%d lines in cables.jsonl, want 21", len(lines))
+	if len(lines) != 34 {
+		t.Fatalf("%d lines in cables.jsonl, want 34", len(lines))
 	}
 	var rec map[string]any
 	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &rec); err != nil {
@@ -61,7 +61,7 @@ func TestRunSample(t *testing.T) {
 	}
 	var r2 Report
 	b, err := os.ReadFile(filepath.Join(out, ReportFile))
-	if err != nil || json.Unmarshal(b, &r2) != nil || r2.CablesRead != 21 {
+	if err != nil || json.Unmarshal(b, &r2) != nil || r2.CablesRead != 34 {
 		t.Errorf("report.json unreadable or wrong: %v", err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(out, ".*tmp*")); len(left) > 0 {
@@ -119,7 +119,7 @@ func TestCancel(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		ins = append(ins, ins...)
 	}
-	total := int64(21 * 64)
+	total := int64(34 * 64)
 	tests := []struct {
 		name string
 		when func(done *atomic.Int64) bool // cancel once this holds
@@ -340,7 +340,7 @@ func TestDuplicates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.CablesRead != 42 || rep.CablesWritten != 21 || rep.CablesDuplicate != 21 || len(rep.Duplicates) != 21 {
+	if rep.CablesRead != 68 || rep.CablesWritten != 34 || rep.CablesDuplicate != 34 || len(rep.Duplicates) != 34 {
 		t.Errorf("read %d written %d duplicates %d (%d listed)", rep.CablesRead, rep.CablesWritten, rep.CablesDuplicate, len(rep.Duplicates))
 	}
 	if rep.CablesRead != rep.CablesWritten+rep.CablesFailed+rep.CablesDuplicate {

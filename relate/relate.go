@@ -25,6 +25,7 @@ type phrase struct {
 	kind   string
 	join   bool
 	direct bool
+	exhort bool // "call(ed) on": an appeal when "to" and a verb follow
 }
 
 // Finder finds meetings with a rule set's phrases. It is safe for use by
@@ -32,13 +33,20 @@ type phrase struct {
 type Finder struct {
 	phrases []phrase // longest first
 	not     map[string]bool
+	heads   map[string]bool // words that head a participant list, lower case
 }
 
 // New compiles a rule set's meeting phrases.
 func New(set *rules.Set) *Finder {
-	f := &Finder{not: map[string]bool{}}
+	f := &Finder{not: map[string]bool{}, heads: map[string]bool{}}
+	for _, w := range set.ListHeads {
+		f.heads[strings.ToLower(w)] = true
+	}
 	for _, m := range set.Meetings {
 		p := phrase{words: words(m.Phrase), kind: m.Kind, join: m.Join, direct: m.Direct}
+		if n := len(p.words); n >= 2 && p.words[n-1] == "on" && strings.HasPrefix(p.words[n-2], "call") {
+			p.exhort = true
+		}
 		if p.kind == "" {
 			p.kind = "meeting"
 		}
@@ -115,10 +123,21 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	}
 	sort.Slice(people, func(i, j int) bool { return people[i].s < people[j].s })
 	places := placeSpans(res)
+	evidence := func(s, e int) extract.Span {
+		os, oe := c.Doc.Text.Span(s, e)
+		return extract.Span{Start: os, End: oe, Text: c.Text[os:oe]}
+	}
 
 	var out []Meeting
-	seen := map[string]bool{}
-	for _, para := range c.Doc.Paragraphs {
+	// last is the meeting the text reported last, and the paragraph it is
+	// in: "He was joined by A and B" adds to it, in that paragraph or the
+	// next. pending is one side of a meeting whose other side the sentence
+	// leaves unnamed ("A and B sat down with members of the CODEL"), which
+	// a later "participants included C and D" in the paragraph completes.
+	last, lastPara := -1, -1
+	var pending *Meeting
+	for pi, para := range c.Doc.Paragraphs {
+		pending = nil
 		var ctxDate *string // the last date named in the paragraph
 		for _, sent := range sentences(text, para.Start, para.End) {
 			ws := scan(text[sent[0]:sent[1]], sent[0])
@@ -126,24 +145,67 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			if date != nil {
 				ctxDate = date
 			}
-			for _, m := range f.sentence(text, sent, ws, people, places, topicOf(people, para.Start, sent[0])) {
-				switch {
-				case date != nil:
-					m.Date = date
-				case !pluperfect(ws):
-					m.Date = ctxDate
-				}
-				os, oe := c.Doc.Text.Span(sent[0], sent[1])
-				m.Evidence = extract.Span{Start: os, End: oe, Text: c.Text[os:oe]}
-				key := strings.Join(m.Participants, "|") + "|" + m.Kind + "|" + deref(m.Date)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
+			r := f.sentence(text, sent, ws, people, places, topicOf(people, para.Start, sent[0]))
+			dated := date
+			if date == nil && !pluperfect(ws) {
+				dated = ctxDate
+			}
+			if r.partial != nil {
+				r.partial.Date = dated
+			}
+			for i := range r.meetings {
+				r.meetings[i].Date = dated
+				r.meetings[i].Evidence = evidence(sent[0], sent[1])
+			}
+			switch {
+			case len(r.meetings) == 0:
+			case r.joinOnly && last >= 0 && lastPara >= pi-1:
+				// "The Secretary was accompanied by A and B": they took
+				// part in the meeting reported last
+				out[last].Participants = union(out[last].Participants, r.meetings[0].Participants)
+				continue
+			case r.joinOnly && pending != nil:
+				m := *pending
+				m.Participants = union(m.Participants, r.meetings[0].Participants)
 				out = append(out, m)
+				last, lastPara, pending = len(out)-1, pi, nil
+				continue
+			}
+			if r.partial != nil {
+				p := *r.partial
+				p.Evidence = evidence(sent[0], sent[1])
+				pending = &p
+			}
+			if len(r.meetings) > 0 {
+				out = append(out, r.meetings...)
+				last, lastPara = len(out)-1, pi
 			}
 		}
 	}
+	out = append(out, f.lists(c, people, places, out)...)
+	return dedupe(out)
+}
+
+// dedupe drops the meetings equal to an earlier one in participants, kind
+// and date.
+func dedupe(ms []Meeting) []Meeting {
+	seen := map[string]bool{}
+	out := ms[:0]
+	for _, m := range ms {
+		key := strings.Join(m.Participants, "|") + "|" + m.Kind + "|" + deref(m.Date)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, m)
+	}
+	return out
+}
+
+// union returns the sorted ids of a and b, without repeats.
+func union(a, b []string) []string {
+	out := uniq(append(append([]string{}, a...), b...))
+	sort.Strings(out)
 	return out
 }
 
@@ -154,13 +216,24 @@ func deref(s *string) string {
 	return *s
 }
 
+// found is what one sentence says of meetings.
+type found struct {
+	meetings []Meeting
+	// joinOnly: the sentence's only phrase joins people to a meeting
+	// ("accompanied by", "participants included") rather than reports one
+	joinOnly bool
+	// partial: a meeting phrase with people on one side and an unnamed
+	// group on the other ("sat down with members of the CODEL")
+	partial *Meeting
+}
+
 // sentence finds the meetings of one sentence: a meeting phrase not under
 // a plan or negation, with named people before and after it.
-func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, places []placeSpan, topic string) []Meeting {
+func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, places []placeSpan, topic string) found {
 	in := func(a, b int) []string {
 		var ids []string
 		for _, p := range people {
-			if p.s >= a && p.e <= b && !contains(ids, p.id) {
+			if p.s >= a && p.e <= b && !contains(ids, p.id) && !possessive(text, p.e) && !informant(text, a, p.s) {
 				ids = append(ids, p.id)
 			}
 		}
@@ -168,38 +241,73 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	}
 	var best Meeting
 	var bestStar []Meeting
+	var partial *Meeting
+	bestJoin, meetingPhrase := false, false
 	for i := 0; i < len(ws); i++ {
 		p, n := f.match(ws, i)
 		if n == 0 || f.negated(ws, i) {
 			continue
 		}
 		end := ws[i+n-1].e
-		if p.direct && !directObject(ws, i+n, people) {
+		if p.direct && !directObject(ws, i, i+n, people) {
 			continue
 		}
 		before := in(sent[0], ws[i].s)
+		if p.direct && !pronounObject(ws, i+n) {
+			// "although Chief of Staff Daudzai told Ricciardone": the
+			// subject right before the verb, not the sentence's others
+			// (but "Ban noted that Obama had called him": him is Ban)
+			before = listBefore(text, people, sent[0], ws[i].s)
+		}
+		if id := possessiveSubject(text, people, sent[0], ws, i); id != "" && !contains(before, id) {
+			// "Secretary Clinton's March 31 conversation with FM Verhagen"
+			before = append(before, id)
+		}
 		after := list(text, people, end, clauseEnd(text, end, sent[1]))
+		if p.exhort && exhortation(text, people, end, sent[1]) {
+			continue // "called on supporters to vote", "called on Maliki to act"
+		}
 		if subject := pronounSubject(ws, i); subject && topic != "" && !contains(before, topic) {
 			// "..., he met with Ambassador Crocker": he is the paragraph's
 			// first person
 			before = append(before, topic)
 		}
+		if !p.join {
+			meetingPhrase = true
+		}
 		var ids []string
 		switch {
 		case p.join:
 			// "accompanied by B and C, A met D": everyone in the sentence
+			// ("He was accompanied by B": he is the paragraph's first person)
 			ids = in(sent[0], sent[1])
-			if subject := pronounSubject(ws, len(ws)); subject && topic != "" {
-				ids = append(ids, topic)
+			if pronounSubject(ws, i) || pronounSubject(ws, len(ws)) {
+				if topic != "" && !contains(ids, topic) {
+					ids = append(ids, topic)
+				}
 			}
 		case len(before) == 0:
-			// "In a meeting with A and B, C said": the people around it
-			ids = in(sent[0], sent[1])
+			// "In a meeting with A and B, C said": the people after the
+			// phrase and the subject of the clause after the comma, not
+			// whoever else the sentence names ("During a meeting with the
+			// DCM, religious leaders asked that President Obama ...")
+			ids = after
+			if id := clauseSubject(text, people, clauseEnd(text, end, sent[1]), sent[1]); id != "" {
+				ids = append(ids, id)
+			}
 		case len(after) == 0 && p.direct:
 			// "Ban noted that President Obama had called him"
 			ids = before
 		case len(after) == 0:
-			continue // "Jackson had met with the press": no one named met
+			// "Jackson had met with the press": no one named met; "A sat
+			// down with members of the CODEL": the other side may be named
+			// later
+			if partial == nil && groupObject(ws, i+n) {
+				ids := uniq(before)
+				sort.Strings(ids)
+				partial = &Meeting{Participants: ids, Kind: p.kind}
+			}
+			continue
 		case len(after) >= 3:
 			// "meeting with President Talabani, Prime Minister Maliki and
 			// Vice Presidents Hashimi and Abdul Mehdi": one call on each
@@ -227,22 +335,187 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		// B, he met with C and D")
 		sort.Strings(ids)
 		best = Meeting{Participants: ids, Kind: p.kind}
+		bestJoin = p.join
 	}
-	var out []Meeting
+	var out found
 	switch {
 	case len(bestStar) > 0 && len(bestStar)+1 > len(best.Participants):
-		out = bestStar
+		out.meetings = bestStar
 	case len(best.Participants) > 0:
-		out = []Meeting{best}
-	default:
-		return nil
+		out.meetings = []Meeting{best}
+		out.joinOnly = bestJoin && !meetingPhrase
+	}
+	if len(out.meetings) == 0 && partial != nil {
+		out.partial = partial
 	}
 	if pl := placeIn(text, places, sent[0], sent[1]); pl != "" {
-		for i := range out {
-			out[i].Place = &pl
+		for i := range out.meetings {
+			out.meetings[i].Place = &pl
+		}
+		if out.partial != nil {
+			out.partial.Place = &pl
 		}
 	}
 	return out
+}
+
+func pronounObject(ws []word, k int) bool {
+	return k < len(ws) && (ws[k].w == "him" || ws[k].w == "her" || ws[k].w == "them")
+}
+
+// listBefore returns the people named right before byte at, back to the
+// sentence's start at from: the nearest with only adverbs or auxiliaries
+// between ("Daudzai had reportedly told"), and those joined to it by "and"
+// or commas ("Smith and Jones told").
+func listBefore(text string, people []person, from, at int) []string {
+	var ids []string
+	next := at
+	for k := len(people) - 1; k >= 0; k-- {
+		p := people[k]
+		if p.e > next || p.s < from {
+			continue
+		}
+		gap := strings.TrimSpace(text[p.e:next])
+		if len(ids) == 0 {
+			for _, w := range scan(gap, 0) {
+				switch w.w {
+				case "had", "has", "have", "then", "also", "later", "reportedly", "personally", "separately", "again", "both", "jointly", "privately":
+					continue
+				}
+				return nil
+			}
+		} else if g := strings.Trim(gap, ", "); g != "" && g != "and" {
+			break
+		}
+		if possessive(text, p.e) {
+			break
+		}
+		if !contains(ids, p.id) {
+			ids = append(ids, p.id)
+		}
+		next = p.s
+	}
+	return ids
+}
+
+// informant reports a person named right after "according to" (the
+// words before s, back to a): the source of a report, not a participant.
+func informant(text string, a, s int) bool {
+	ws := scan(text[a:s], 0)
+	n := len(ws)
+	return n >= 2 && ws[n-1].w == "to" && ws[n-2].w == "according"
+}
+
+// exhortation reports "to" and a verb right after the object of "called
+// on" ("called on the government to release"): an appeal, not a visit
+// ("called on the Minister to discuss" is one).
+func exhortation(text string, people []person, end, sentEnd int) bool {
+	for _, p := range people {
+		if p.s >= end && p.e <= sentEnd {
+			if possessive(text, p.e) {
+				continue
+			}
+			end = p.e
+			break
+		}
+	}
+	rest := scan(text[end:sentEnd], end)
+	for k := 0; k < len(rest) && k < 3; k++ {
+		if rest[k].w != "to" || k+1 >= len(rest) {
+			continue
+		}
+		switch rest[k+1].w {
+		case "discuss", "review", "talk", "present", "deliver", "introduce", "bid", "express", "convey", "raise", "brief", "congratulate", "thank", "say", "pay":
+			return false // "called on the Minister to discuss": a visit
+		}
+		return !isDigit(rest[k+1].w[0])
+	}
+	return false
+}
+
+// possessive reports "'s" (or a bare "'") right after a name ending at e.
+func possessive(text string, e int) bool {
+	return strings.HasPrefix(text[e:], "'s ") || strings.HasPrefix(text[e:], "'s,") || strings.HasPrefix(text[e:], "' ")
+}
+
+// possessiveSubject returns the person whose possessive stands right
+// before the meeting phrase at word i, dates and adjectives between
+// ("Clinton's March 31, 2009 conversation with", "Aguirre's meeting
+// with"), or "".
+func possessiveSubject(text string, people []person, from int, ws []word, i int) string {
+	for _, p := range people {
+		if p.s < from || p.e > ws[i].s || !possessive(text, p.e) {
+			continue
+		}
+		gap := scan(text[p.e:ws[i].s], 0)
+		if len(gap) > 0 && gap[0].w == "s" {
+			gap = gap[1:]
+		}
+		if len(gap) <= 4 && objectGap(wordsText(gap)) {
+			return p.id
+		}
+	}
+	return ""
+}
+
+func wordsText(ws []word) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(w.w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// clauseSubject returns the person who is the subject of the clause after
+// the comma that ends an opening phrase ("In a meeting with A, B said"):
+// the first person named within ten words of the comma, not a possessive,
+// or "".
+func clauseSubject(text string, people []person, from, to int) string {
+	c := strings.IndexByte(text[from:to], ',')
+	if c < 0 {
+		return ""
+	}
+	c += from
+	for _, p := range people {
+		if p.s < c || p.e > to {
+			continue
+		}
+		if len(scan(text[c:p.s], 0)) > 10 {
+			return ""
+		}
+		if !possessive(text, p.e) {
+			return p.id
+		}
+	}
+	return ""
+}
+
+// dropParens removes parenthesized notes: "Watt (D-NC), Lantos" → "Watt , Lantos".
+func dropParens(s string) string {
+	for {
+		a := strings.IndexByte(s, '(')
+		if a < 0 {
+			return s
+		}
+		b := strings.IndexByte(s[a:], ')')
+		if b < 0 {
+			return s
+		}
+		s = s[:a] + s[a+b+1:]
+	}
+}
+
+// groupObject reports a group of people without names right after a
+// meeting phrase: "members of", "a delegation", "the CODEL".
+func groupObject(ws []word, k int) bool {
+	for j := k; j < len(ws) && j < k+4; j++ {
+		switch ws[j].w {
+		case "members", "delegation", "delegations", "codel", "staffdel", "group", "representatives", "participants", "leaders":
+			return true
+		}
+	}
+	return false
 }
 
 // topicOf returns the first person named in the paragraph before a
@@ -280,12 +553,15 @@ func list(text string, people []person, from, to int) []string {
 		if p.s < from || p.e > to || p.s < last {
 			continue
 		}
+		if possessive(text, p.e) {
+			break // "met with Siddiqui's mother": she is not named
+		}
 		if last < 0 {
-			if !objectGap(text[from:p.s]) {
+			if !objectGap(dropParens(text[from:p.s])) {
 				break
 			}
 		} else {
-			gap := strings.TrimSpace(strings.Trim(strings.TrimSpace(text[last:p.s]), ","))
+			gap := strings.TrimSpace(strings.Trim(strings.TrimSpace(dropParens(text[last:p.s])), ","))
 			if gap != "" && gap != "and" && gap != "and with" && gap != "with" && gap != "as well as" {
 				break
 			}
@@ -299,11 +575,15 @@ func list(text string, people []person, from, to int) []string {
 }
 
 // objectGap reports whether the words between a meeting phrase and the
-// first person after it leave that person its object: nothing, or dates
-// and adverbs ("met November 9 with", "met separately with"), not a noun
-// ("met with the press at Ambassador X's residence").
+// first person after it leave that person its object: nothing, dates,
+// adverbs or title words ("met November 9 with", "met separately with",
+// "met with Botswana Vice President (VP) X"), not a noun ("met with the
+// press at Ambassador X's residence").
 func objectGap(gap string) bool {
 	for _, w := range scan(gap, 0) {
+		if t := gap[w.s:w.e]; isUpper(t[0]) && strings.ToUpper(t) != t {
+			continue // a title before the name: "Botswana Vice President"
+		}
 		if _, ok := monthNames[w.w]; ok {
 			continue
 		}
@@ -366,21 +646,53 @@ func (f *Finder) negated(ws []word, i int) bool {
 	return false
 }
 
-// directObject: a person, or him/her/them, right after the phrase.
-func directObject(ws []word, k int, people []person) bool {
-	if k >= len(ws) {
+// directObject: a person, or him/her/them, right after the phrase, and
+// the phrase's subject right before it: a person or a pronoun ("Obama
+// called him", "he then called Talabani"), not a thing ("a village called
+// Al Muftah"). A noun phrase after the object makes the verb one of naming
+// ("X called Y the worst", "called him a liar").
+func directObject(ws []word, i, k int, people []person) bool {
+	if k >= len(ws) || i == 0 {
 		return false
 	}
-	switch ws[k].w {
-	case "him", "her", "them":
-		return true
+	at := func(j int) (int, bool) { // the word after the person at word j
+		for _, p := range people {
+			if p.s <= ws[j].s && ws[j].s < p.e {
+				for j < len(ws) && ws[j].s < p.e {
+					j++
+				}
+				return j, true
+			}
+		}
+		return j + 1, false
 	}
-	for _, p := range people {
-		if p.s <= ws[k].s && ws[k].s < p.e {
-			return true
+	subj := i - 1
+	for subj > 0 && (ws[subj].w == "had" || ws[subj].w == "has" || ws[subj].w == "have" || ws[subj].w == "then" || ws[subj].w == "also" || ws[subj].w == "later" || ws[subj].w == "personally" || ws[subj].w == "reportedly") {
+		subj--
+	}
+	switch ws[subj].w {
+	case "he", "she", "they", "who", "and":
+	default:
+		if _, ok := at(subj); !ok {
+			return false
 		}
 	}
-	return false
+	next := k + 1
+	switch ws[k].w {
+	case "him", "her", "them":
+	default:
+		var ok bool
+		if next, ok = at(k); !ok {
+			return false
+		}
+	}
+	if next < len(ws) {
+		switch ws[next].w {
+		case "a", "an", "the", "one", "his", "her", "their", "its", "very", "too", "more", "most", "extremely", "quite":
+			return false
+		}
+	}
+	return true
 }
 
 // pluperfect: "had met", "had called": an earlier occasion, not dated by
@@ -399,7 +711,7 @@ func pluperfect(ws []word) bool {
 func clauseEnd(text string, from, end int) int {
 	seg := text[from:end]
 	best := len(seg)
-	for _, stop := range []string{";", " to discuss", " to review", " about ", " regarding ", ", who", ", which"} {
+	for _, stop := range []string{";", " to discuss", " to review", " about ", " regarding ", ", who", ", which", " who ", " which "} {
 		if i := strings.Index(seg, stop); i >= 0 && i < best {
 			best = i
 		}
@@ -538,8 +850,9 @@ var weekdayNames = map[string]time.Weekday{
 
 // findDate finds the date a sentence gives: "February 6", "6 February",
 // "February 6, 2009", a weekday or "yesterday"/"today" (relative to the
-// cable's date-time group). A date after the cable's date without a year
-// is taken to be in the year before. Nil when the sentence gives none.
+// cable's date-time group). A date without a year is in the year that
+// puts it nearest the cable's date, later dates counting three times as
+// far. Nil when the sentence gives none.
 func findDate(ws []word, cableTime time.Time) *string {
 	if cableTime.IsZero() {
 		return nil
@@ -585,8 +898,14 @@ func findDate(ws []word, cableTime time.Time) *string {
 				continue
 			}
 			if y == 0 {
+				// the year that puts the date nearest the cable's, days
+				// after it counting three times (cables report what has
+				// happened): "December 28" in a January cable is last
+				// year's, "March 5" in a cable dated March 2 (a release
+				// date, at times early) this year's
 				y = cableTime.Year()
-				if t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); t.After(cableTime.AddDate(0, 0, 1)) {
+				this := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				if after := this.Sub(cableTime); after > 0 && 3*after > cableTime.Sub(this.AddDate(-1, 0, 0)) {
 					y--
 				}
 			}

@@ -53,6 +53,12 @@ func TestMeetings(t *testing.T) {
 			""},
 		{"no one named after the phrase", "1. (C) Ambassador Crocker met with the press at Foreign Minister Zebari's house.",
 			""},
+		{"the other side named by a later participants sentence", "1. (C) Senator Ana Lopez and Mayor Pedro Vargas sat down with members of the visiting CODEL on February 3. American participants included Representative John Hale (D-NC), Representative Mary Stone (R-TX), their staff and the Consul General.",
+			"ana-lopez+john-hale+mary-stone+pedro-vargas meeting 2009-02-03"},
+		{"joined by, a sentence later", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. He was accompanied by Deputy Chief of Mission Patricia Butenis.",
+			"crocker+patricia-butenis+zebari meeting 2009-02-02"},
+		{"joined by, no meeting reported", "1. (C) Foreign Minister Zebari was accompanied by Deputy Foreign Minister Labid Abbawi.",
+			"labid-abbawi+zebari meeting "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,5 +78,71 @@ func TestSentences(t *testing.T) {
 	want := "Ambassador Ryan C. Crocker met the U.S. team.|Then Amb. Smith left!|Did he?|Yes."
 	if strings.Join(got, "|") != want {
 		t.Errorf("sentences = %q", got)
+	}
+}
+
+func TestParticipantLists(t *testing.T) {
+	prose := "The meeting took place in a cordial atmosphere and covered the\n" +
+		"whole range of questions the two sides had raised in the months\n" +
+		"before it, from trade to the security of the border region and\n" +
+		"the return of refugees to their homes in the north of the country.\n"
+	tests := []struct {
+		name, text, want string
+	}{
+		{"one person per line, grouped by side",
+			"1. (U) March 4, 2009; 10:00 a.m.; Ministry of Foreign Affairs, Lima.\n\n" +
+				"2. (U) Participants:\n\nU.S.\nThe Ambassador\nDeputy Secretary James Steinberg\n" +
+				"Mr. Paul Hale, Deputy Chief of Staff to the Deputy Secretary\n\n" +
+				"PERU\nForeign Minister Jose Garcia Belaunde\nRaul Salazar, Director for North America\n\n" +
+				"3. (C) " + prose,
+			"james-steinberg+jose-garcia-belaunde+paul-hale+raul-salazar meeting 2009-03-04 @Lima"},
+		{"on the heading's line",
+			"1. (C) " + prose + "\n2. (U) Participants: Foreign Minister Jose Garcia Belaunde, Deputy Secretary James Steinberg.\n\n3. (C) " + prose,
+			"james-steinberg+jose-garcia-belaunde meeting "},
+		{"a roster is no meeting",
+			"1. (U) Post nominates the following officers to attend the\ncourse on crime scene management from November 14 to 18.\n\n" +
+				"2. (U) Participants:\nCaptain Rigoberto Bogantes Vargas\nDOB: 09/02/1956\nMajor Olman Jimenez Montero\nDOB: 03/10/1961\n\n3. (U) " + strings.ReplaceAll(prose, "meeting", "course"),
+			""},
+		{"a heading word in prose is no list",
+			"1. (C) " + prose + "\n2. (C) The participants agreed that Minister Jose Garcia Belaunde would write to Senator Paul Hale.\n\n3. (C) " + prose,
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetings(t, tt.text); got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCalledIsNotAlwaysACall(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"1. (C) President Obama called President Lee on Thursday.", "barack-obama+lee call 2009-02-05"},
+		{"1. (C) Prince Khalid opened a painters village in Abha called Al Muftah Hassan.", ""},
+		{"1. (C) President Chavez called President Uribe a liar on television.", ""},
+	}
+	for _, tt := range tests {
+		if got := meetings(t, tt.text); got != tt.want {
+			t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestGrammar(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"an appeal is no visit", "1. (C) Senator John Kerry called on President Hamid Karzai to hold a runoff.", ""},
+		{"a visit to discuss", "1. (C) Senator John Kerry called on President Hamid Karzai to discuss the runoff.", "hamid-karzai+john-kerry meeting "},
+		{"the informant is no participant", "1. (C) According to Senator John Kerry, Prime Minister Gordon Brown met with President Hamid Karzai.", "gordon-brown+hamid-karzai meeting "},
+		{"an abbreviation in brackets", "1. (C) Ambassador Philip Drouin met with Botswana Vice President (VP) Mompati Merafhe.", "mompati-merafhe+philip-drouin meeting "},
+		{"the subject right before told", "1. (C) Although General Ali Khodaidad will stay, Chief of Staff Omer Daudzai told Ambassador Karl Eikenberry that the ministry would close.", "karl-eikenberry+omer-daudzai meeting "},
+		{"possessives are not participants", "1. (C) Prime Minister Gordon Brown met with Aafia Siddiqui's mother.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetings(t, tt.text); got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
 	}
 }

@@ -81,6 +81,10 @@ type Set struct {
 	// NotMeetings are words that, just before a meeting phrase, make it a
 	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
 	NotMeetings []string `yaml:"notmeetings,omitempty"`
+	// ListHeads are the words that head a list of a meeting's
+	// participants ("Participants:", "U.S. participants", "Attendees"):
+	// everyone the list names took part in the meeting the cable reports.
+	ListHeads []string `yaml:"listheads,omitempty"`
 	// NotPeople are regular expressions (Go's RE2 syntax) for names that
 	// are never people: a person found whose whole name matches one is
 	// dropped ("^Task Force \\d+$", "(?i)^operation ").
@@ -256,7 +260,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, notpeople)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, listheads, notpeople)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -310,9 +314,9 @@ func (s *Set) check(name string) Errors {
 		}
 		seenPhrase[Fold(m.Phrase)] = m.Line
 	}
-	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings) {
+	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads) {
 		if strings.TrimSpace(w) == "" {
-			add(0, "empty word in nonnames, particles or orgheads")
+			add(0, "empty word in nonnames, particles, orgheads, officewords, notmeetings or listheads")
 		}
 	}
 	return errs
@@ -355,6 +359,7 @@ func Merge(base, over *Set) *Set {
 		Particles:     union(base.Particles, over.Particles),
 		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
 		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
+		ListHeads:     union(base.ListHeads, over.ListHeads),
 		NotPeople:     mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
 	}
 	return out

@@ -20,7 +20,6 @@ import (
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
-	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/progress"
 	"github.com/cablegraph/cablegraph/relate"
@@ -40,6 +39,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
 	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr), newSynthCmd(stderr))
+	root.AddCommand(newAuditCmd(stdout, stderr))
 	return root
 }
 
@@ -298,44 +298,28 @@ func newRulesCmd(stdout io.Writer) *cobra.Command {
 
 func newEvalCmd(stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "eval --gold DIR OUTPUT.jsonl",
+		Use:   "eval --gold DIR [--per-cable] [--same-person FILE] [--split FILE] OUTPUT.jsonl",
 		Short: "Score a cables.jsonl against gold annotations (precision, recall, F1)",
-		Args:  cobra.ExactArgs(1),
+		Long: `Score a cables.jsonl against gold annotations (precision, recall, F1), and
+the identity measure: one person, one id across cables (the gold names
+alike and the links of --same-person: lines "CABLE:Gold name = CABLE:Gold
+name", or "!=" for one gold name given to two people), and ids given to
+two people. With a split (--split, lines "A REFID" or "B REFID"), the
+table for all cables, then for halves A and B.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir, _ := cmd.Flags().GetString("gold")
-			perCable, _ := cmd.Flags().GetBool("per-cable")
-			g, err := gold.Load(dir)
-			if err != nil {
-				return err
-			}
-			f, err := os.Open(args[0])
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			want := map[string]bool{}
-			for _, c := range g {
-				want[c.Cable] = true
-			}
-			out, err := gold.ReadOutput(f, args[0], want)
-			if err != nil {
-				return err
-			}
-			var missing []string
-			for _, c := range g {
-				if _, ok := out[c.Cable]; !ok {
-					missing = append(missing, c.Cable)
-				}
-			}
-			if len(missing) > 0 {
-				fmt.Fprintf(stdout, "warning: %d gold cables not in %s (scored as all missed): %s\n", len(missing), args[0], strings.Join(missing, ", "))
-			}
-			gold.Score(g, out).Print(stdout, perCable)
-			return nil
+			opts := evalOptions{output: args[0]}
+			opts.gold, _ = cmd.Flags().GetString("gold")
+			opts.perCable, _ = cmd.Flags().GetBool("per-cable")
+			opts.samePerson, _ = cmd.Flags().GetString("same-person")
+			opts.split, _ = cmd.Flags().GetString("split")
+			return runEval(stdout, opts)
 		},
 	}
 	cmd.Flags().String("gold", "", "folder of gold annotations (*.json)")
-	cmd.Flags().Bool("per-cable", false, "list each cable's misses and false positives")
+	cmd.Flags().Bool("per-cable", false, "list each cable's misses and false positives, and the identity errors")
+	cmd.Flags().String("same-person", "", "gold people one person across cables (default: DIR/"+samePersonFile+" when present)")
+	cmd.Flags().String("split", "", "halves of the gold, lines \"A REFID\" or \"B REFID\" (default: DIR/"+splitFile+" when present)")
 	cmd.MarkFlagRequired("gold")
 	return cmd
 }

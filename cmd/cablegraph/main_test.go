@@ -34,7 +34,7 @@ func TestRunSample(t *testing.T) {
 			t.Errorf("%s not written: %v", f, err)
 		}
 	}
-	if !strings.Contains(stderr, "bundled sample") || !strings.Contains(stderr, "21 written, 0 failed") {
+	if !strings.Contains(stderr, "bundled sample") || !strings.Contains(stderr, "34 written, 0 failed") {
 		t.Errorf("stderr does not summarize the run:\n%s", stderr)
 	}
 }

@@ -1,0 +1,100 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/jsonl"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+// Record is what the audit reads of a cables.jsonl line.
+type Record struct {
+	Cable    string         `json:"cable"`
+	Date     string         `json:"date"`
+	Subject  string         `json:"subject"`
+	Source   cable.Position `json:"source"`
+	People   []Person       `json:"people"`
+	Meetings []Meeting      `json:"meetings"`
+	// Text is the cable as read, when the run was made with --with-text.
+	Text string `json:"text"`
+}
+
+// Person is a person of a cable: id, fullest name and offices.
+type Person struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Offices []string `json:"offices"`
+}
+
+// Meeting is a meeting as cables.jsonl gives it.
+type Meeting struct {
+	Participants []string `json:"participants"`
+	Kind         string   `json:"kind"`
+	Date         *string  `json:"date"`
+	Place        *string  `json:"place"`
+	Evidence     Span     `json:"evidence"`
+}
+
+// Span is a byte range of the cable as read, with the text between.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// ReadCables offers every cable of a cables.jsonl (named name in errors)
+// to the draw.
+func ReadCables(r io.Reader, name string, d *Draw) error {
+	return jsonl.Each(r, name, func(rec *Record) error {
+		d.Add(rec)
+		return nil
+	})
+}
+
+// FindCables reads the inputs with the project's readers and parses the
+// cables whose reference ids are in want, as `cablegraph inspect --cable`
+// does. It stops as soon as all are found; the ones not found are simply
+// missing from the map. A wanted cable that does not parse is an error
+// naming where it is.
+func FindCables(ctx context.Context, ins []source.Input, want map[string]bool) (map[string]*cable.Cable, error) {
+	found := map[string]*cable.Cable{}
+	if len(want) == 0 {
+		return found, nil
+	}
+	err := source.Each(ins, func(raw cable.Raw) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if raw.RefID != "" && !want[raw.RefID] {
+			return nil // the release names it: no need to parse
+		}
+		c, err := cable.Parse(raw)
+		if err != nil {
+			if raw.RefID != "" {
+				return fmt.Errorf("%s: %s: %w", raw.Pos, raw.RefID, err)
+			}
+			return nil // not a cable anyone asked for
+		}
+		if want[c.Cable] && found[c.Cable] == nil {
+			found[c.Cable] = c
+		}
+		if len(found) == len(want) {
+			return source.Stop
+		}
+		return nil
+	})
+	return found, err
+}
+
+// parseText parses a cable from its text as read (a --with-text run), so
+// that its paragraphs are the ones the run saw.
+func parseText(refid, text string) (*cable.Cable, error) {
+	c, err := cable.Parse(cable.Raw{RefID: refid, Text: text})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", refid, err)
+	}
+	return c, nil
+}
