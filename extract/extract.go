@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/rules"
@@ -201,6 +203,7 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 	out := []Entity{}
 	for _, g := range groups {
 		e := Entity{Name: g.name, Aliases: []string{}, Offices: g.written}
+		bare := ""
 		if people {
 			// the fullest name among the mentions
 			for _, m := range g.mentions {
@@ -209,11 +212,15 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 				}
 			}
 			e.Name = titleCase(e.Name)
+			name, known := x.c.canonical(nameWords(e.Name), g.offices)
 			if g.label != "" {
-				e.Aliases = append(e.Aliases, e.Name)
-				e.Name = g.label
+				// the surname alone names both people: no alias of either
+				bare = Fold(e.Name)
+				if !known {
+					e.Name = g.label
+				}
 			}
-			if name, ok := x.c.canonical(nameWords(e.Name), g.offices); ok {
+			if known {
 				if !strings.EqualFold(name, e.Name) {
 					e.Aliases = append(e.Aliases, e.Name)
 				}
@@ -225,6 +232,9 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 			continue
 		}
 		seen := map[string]bool{Fold(e.Name): true}
+		if bare != "" {
+			seen[bare] = true
+		}
 		for _, a := range e.Aliases {
 			seen[Fold(a)] = true
 		}
@@ -265,7 +275,7 @@ func (x *Extractor) recaseParagraphs(text string, c *cable.Cable) string {
 	var b []byte
 	for _, p := range c.Doc.Paragraphs {
 		seg := text[p.Start:p.End]
-		if upperWords(seg) < 2 || strings.ToUpper(seg) != seg {
+		if !upperParagraph(seg) {
 			continue
 		}
 		if b == nil {
@@ -279,8 +289,37 @@ func (x *Extractor) recaseParagraphs(text string, c *cable.Cable) string {
 	return string(b)
 }
 
-func upperWords(s string) int {
-	return len(strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'A' && r <= 'Z') }))
+// upperParagraph reports a paragraph written in capitals: no lowercase
+// letter, and two words of capitals or more (two runs of A-Z, and
+// strings.ToUpper(s) == s), without allocating.
+func upperParagraph(s string) bool {
+	words := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				return false
+			case c >= 'A' && c <= 'Z':
+				if !in {
+					words++
+					in = true
+				}
+			default:
+				in = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		in = false
+		i += n
+	}
+	return words >= 2
 }
 
 // recase rewrites a text written in capitals as it would be in mixed case,

@@ -201,6 +201,23 @@ func (p *People) Merge() map[string]string {
 			}
 		}
 	}
+	// surnames alone that share an office are one person ("ambassador-
+	// crocker", an Ambassador and a Senator, and "senator-crocker")
+	bySurname := map[string][]string{}
+	for _, id := range ids {
+		if st := p.byID[id]; len(st.words) == 1 && len(st.offices) > 0 {
+			bySurname[st.last] = append(bySurname[st.last], id)
+		}
+	}
+	for _, group := range bySurname {
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				if shareOffice(p.byID[a], p.byID[b]) {
+					union(a, b)
+				}
+			}
+		}
+	}
 	// a surname alone joins the one full name it fits by office
 	for _, id := range ids {
 		st := p.byID[id]

@@ -139,3 +139,25 @@ func TestPlaceRules(t *testing.T) {
 		}
 	}
 }
+
+// TestMediaAndCapitals: newspapers named after a media noun, and rule
+// names recased from capitals (corpus sentences).
+func TestMediaAndCapitals(t *testing.T) {
+	x := newTest(t)
+	tests := []struct {
+		name, text, orgs string
+	}{
+		// 09CAIRO2011, 09BOGOTA383
+		{"media names", "1. (C) In an interview with the private daily El Shorouk, he confirmed it. The Colombian daily \"El Espectador\" suggested so.", "El Espectador; El Shorouk"},
+		// adjectives are not media nouns
+		{"daily as an adjective", "1. (C) He reported daily Israeli raids and the weekly Monday meeting.", ""},
+		// 90CAPETOWN97-like capitals from the corpus's South African cables
+		{"capitals", "1. (C) HE REGARDS HIM AS STILL THE LEADER OF THE NATIONAL PARTY AND NOT MORE THAN THAT.", "National Party"},
+	}
+	for _, tt := range tests {
+		res := x.Cable(parse(t, tt.text))
+		if got := summary(res.Organizations); got != tt.orgs {
+			t.Errorf("%s: organizations %q, want %q", tt.name, got, tt.orgs)
+		}
+	}
+}

@@ -97,6 +97,12 @@ func (tg *tagger) tag() []mention {
 				i = tg.title(i, L2, e)
 				continue
 			}
+			if s, e := tg.mediaName(i); e > s {
+				// "the daily El Shorouk", "the newspaper "Dawn""
+				tg.add(mention{typ: Organization, s: s, e: e, name: joinTokens(toks[s:e]), source: "media"})
+				i = e
+				continue
+			}
 		}
 		if tg.nameStart(i) {
 			if n := tg.nameRun(i, false); n >= 2 && tg.shapeName(i, i+n) {
@@ -126,10 +132,10 @@ func (tg *tagger) acronyms() {
 		return
 	}
 	var defs map[string]string
-	owner := map[int]int{} // token -> index in out of the mention covering it
+	owner := make([]int32, len(toks)) // token -> 1 + index in out of the mention covering it
 	for mi, m := range tg.out {
-		for k := m.s; k < m.e; k++ {
-			owner[k] = mi
+		for k := m.s; k < m.e && k < len(toks); k++ {
+			owner[k] = int32(mi) + 1
 		}
 	}
 	for k := 2; k+1 < len(toks); k++ {
@@ -138,7 +144,7 @@ func (tg *tagger) acronyms() {
 		}
 		acr := toks[k+1].text
 		name := ""
-		if mi, ok := owner[k-1]; ok {
+		if mi := int(owner[k-1]) - 1; mi >= 0 {
 			if m := tg.out[mi]; m.typ == Organization && m.e == k {
 				name = m.name
 				if s := tg.initialsStart(k, acr); s >= 0 && s < m.s && !tg.taken(owner, s, m.s) {
@@ -173,7 +179,7 @@ func (tg *tagger) acronyms() {
 		if !ok {
 			continue
 		}
-		if mi, ok := owner[k]; ok {
+		if mi := int(owner[k]) - 1; mi >= 0 {
 			if m := &tg.out[mi]; m.typ == Organization && m.s == k && m.e == k+1 {
 				m.name = name // the cable's own meaning of the letters
 			}
@@ -257,9 +263,9 @@ func (tg *tagger) initialsStart(k int, acr string) int {
 var initialsSmall = map[string]bool{"of": true, "for": true, "and": true, "the": true, "on": true}
 
 // taken reports a token in [s, e) that a mention already covers.
-func (tg *tagger) taken(owner map[int]int, s, e int) bool {
+func (tg *tagger) taken(owner []int32, s, e int) bool {
 	for k := s; k < e; k++ {
-		if _, ok := owner[k]; ok {
+		if owner[k] != 0 {
 			return true
 		}
 	}
@@ -304,6 +310,66 @@ func (tg *tagger) givenNamePlace(i, L int) int {
 		}
 	}
 	return n
+}
+
+// mediaWords name a newspaper, a magazine or a station when a name
+// follows them: "the daily El Shorouk", "Colombian weekly Semana".
+var mediaWords = map[string]bool{"newspaper": true, "daily": true, "weekly": true, "magazine": true, "paper": true, "newsweekly": true, "tabloid": true}
+
+// mediaSecond are the second words of two-word media nouns ("news agency",
+// "television station").
+var mediaSecond = map[string]bool{"agency": true, "station": true, "channel": true, "network": true}
+
+// mediaName returns the tokens [s, e) of the name of a newspaper or a
+// station after a media noun at i, or i, i.
+func (tg *tagger) mediaName(i int) (int, int) {
+	toks := tg.toks
+	t := toks[i]
+	j := i + 1
+	switch {
+	case mediaWords[t.key]:
+		if t.key == "daily" || t.key == "weekly" || t.key == "paper" {
+			// adjectives too ("daily raids"): only after a determiner or a
+			// qualifier ("the daily", "Colombian weekly", "opposition daily")
+			if i == 0 {
+				return i, i
+			}
+			p := toks[i-1]
+			if !(p.key == "the" || p.key == "a" || p.key == "news" || p.key == "opposition" || p.key == "independent" || p.key == "private" || p.key == "leading" || p.cap || strings.HasSuffix(p.key, "-owned") || strings.HasSuffix(p.key, "-run")) {
+				return i, i
+			}
+		}
+	case (t.key == "news" || t.key == "television" || t.key == "tv" || t.key == "radio") && j < len(toks) && mediaSecond[toks[j].key]:
+		j++
+	default:
+		return i, i
+	}
+	if j < len(toks) && (toks[j].text == "\"" || toks[j].text == "“") {
+		j++
+	}
+	s := j
+	for j < len(toks) && j-s < 5 && toks[j].word && !toks[j].parStart {
+		w := toks[j]
+		if w.cap || w.upper {
+			if j == s && (tg.c.nonNames[w.key] || tg.c.demonym(w.key) || tg.c.placeWords[w.key]) {
+				return i, i // "the daily Israeli raids", "weekly Monday"
+			}
+			j++
+			continue
+		}
+		if tg.c.particles[w.key] && j > s && j+1 < len(toks) && (toks[j+1].cap || toks[j+1].upper) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == s {
+		return i, i
+	}
+	if L, ents := tg.c.gaz.match(toks, s); L > 0 && (firstOf(ents, Person) != nil || firstOf(ents, Title) != nil) {
+		return i, i
+	}
+	return s, j
 }
 
 // notPlace reports a place name at [s, e) that names no place here.

@@ -158,7 +158,7 @@ func wordEnd(s string, i int) int {
 			return i
 		case '\'', '’':
 			// "O'Dowd" joins; "Crocker's" and "Ban's" leave "'s" apart
-			if isLetterAt(s, i+n) && !(strings.HasPrefix(strings.ToLower(s[i+n:]), "s") && !isLetterAt(s, i+n+1)) {
+			if isLetterAt(s, i+n) && !((s[i+n] == 's' || s[i+n] == 'S') && !isLetterAt(s, i+n+1)) {
 				i += n
 				continue
 			}

@@ -102,13 +102,51 @@ func (f *Finder) heading(t string) (inline int, ok bool) {
 		head, rest = t[:k], t[k+1:]
 	}
 	ws := scan(head, 0)
-	if len(ws) == 0 || len(ws) > 5 || !f.heads[ws[len(ws)-1].w] {
+	if len(ws) == 0 || len(ws) > 5 || !f.listHead(ws[len(ws)-1].w) {
 		return -1, false
 	}
 	if strings.TrimSpace(rest) == "" {
 		return -1, true
 	}
 	return len(t) - len(rest), true
+}
+
+// listHead reports a word that heads a list, also misspelled by a letter
+// or two when long, its ending kept ("Partipants", not "participation").
+func (f *Finder) listHead(w string) bool {
+	if f.heads[w] {
+		return true
+	}
+	if len(w) < 8 {
+		return false
+	}
+	for h := range f.heads {
+		if len(h) >= 8 && w[len(w)-3:] == h[len(h)-3:] && editDistance(w, h) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance of two short words.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // listLine reports whether a line can be an item of a list whose heading

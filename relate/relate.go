@@ -7,6 +7,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/normalize"
 	"github.com/cablegraph/cablegraph/rules"
 )
 
@@ -34,11 +35,15 @@ type Finder struct {
 	phrases []phrase // longest first
 	not     map[string]bool
 	heads   map[string]bool // words that head a participant list, lower case
+	speech  map[string]bool // verbs of a speaker, lower case
 }
 
 // New compiles a rule set's meeting phrases.
 func New(set *rules.Set) *Finder {
-	f := &Finder{not: map[string]bool{}, heads: map[string]bool{}}
+	f := &Finder{not: map[string]bool{}, heads: map[string]bool{}, speech: map[string]bool{}}
+	for _, w := range set.SpeechVerbs {
+		f.speech[strings.ToLower(w)] = true
+	}
 	for _, w := range set.ListHeads {
 		f.heads[strings.ToLower(w)] = true
 	}
@@ -135,9 +140,14 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	// leaves unnamed ("A and B sat down with members of the CODEL"), which
 	// a later "participants included C and D" in the paragraph completes.
 	last, lastPara := -1, -1
+	main, mainPara := -1, -1 // the meeting the cable reports: in its subject or first paragraphs
+	textParas := 0
 	var pending *Meeting
 	for pi, para := range c.Doc.Paragraphs {
 		pending = nil
+		if para.Kind == normalize.ParaText {
+			textParas++
+		}
 		var ctxDate *string // the last date named in the paragraph
 		for _, sent := range sentences(text, para.Start, para.End) {
 			ws := scan(text[sent[0]:sent[1]], sent[0])
@@ -145,10 +155,16 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			if date != nil {
 				ctxDate = date
 			}
+			if para.Kind == normalize.ParaSubject && f.planSubject(ws) {
+				break // "SCENESETTER FOR THE SECRETARY'S MEETING WITH ..."
+			}
 			r := f.sentence(text, sent, ws, people, places, topicOf(people, para.Start, sent[0]))
 			dated := date
 			if date == nil && !pluperfect(ws) {
 				dated = ctxDate
+			}
+			if future(dated, c) {
+				dated = nil // a date the meeting cannot have: not the meeting's
 			}
 			if r.partial != nil {
 				r.partial.Date = dated
@@ -179,11 +195,185 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			if len(r.meetings) > 0 {
 				out = append(out, r.meetings...)
 				last, lastPara = len(out)-1, pi
+				if main < 0 && (para.Kind == normalize.ParaSubject || textParas <= 3) {
+					main, mainPara = len(out)-len(r.meetings), pi
+				}
 			}
 		}
 	}
+	if main >= 0 {
+		f.speakers(c, people, &out[main], mainPara)
+		undated(out, main)
+	}
 	out = append(out, f.lists(c, people, places, out)...)
-	return dedupe(out)
+	return occasions(dedupe(out))
+}
+
+// occasions merges the meetings of a cable that are one occasion told
+// twice: one's people all among another's of the same kind, on the same
+// date or undated ("Secretary Clinton's conversation with FM Verhagen" in
+// the subject, and the participant list). The merged meeting has the
+// larger set of people, the date either gives, and the evidence of the
+// one the text tells first. No pair of people is added.
+func occasions(ms []Meeting) []Meeting {
+	var out []Meeting
+	for _, m := range ms {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Kind != m.Kind || o.Date != nil && m.Date != nil && *o.Date != *m.Date {
+				continue
+			}
+			switch {
+			case subset(m.Participants, o.Participants):
+			case subset(o.Participants, m.Participants):
+				o.Participants = m.Participants
+			default:
+				continue
+			}
+			if o.Date == nil {
+				o.Date = m.Date
+			}
+			if o.Place == nil {
+				o.Place = m.Place
+			}
+			if m.Evidence.Start < o.Evidence.Start {
+				o.Evidence = m.Evidence
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// subset reports whether every id of a is in b.
+func subset(a, b []string) bool {
+	for _, id := range a {
+		if !contains(b, id) {
+			return false
+		}
+	}
+	return true
+}
+
+// speakers adds to the cable's main meeting (reported in its subject or
+// first paragraphs) the people who open a sentence of a later paragraph
+// with a verb of speech ("FM Verhagen responded that ..."): in a cable
+// that reports a meeting, they are its participants. Sentences about a
+// speech, a press conference or an interview are not the meeting's.
+func (f *Finder) speakers(c *cable.Cable, people []person, m *Meeting, after int) {
+	text := c.Doc.Text.S
+	for pi, para := range c.Doc.Paragraphs {
+		if pi <= after || para.Kind != normalize.ParaText {
+			continue
+		}
+		for _, sent := range sentences(text, para.Start, para.End) {
+			ws := scan(text[sent[0]:sent[1]], sent[0])
+			if public(ws) {
+				continue
+			}
+			if id := f.speaker(text, people, ws, sent); id != "" && !contains(m.Participants, id) {
+				m.Participants = union(m.Participants, []string{id})
+			}
+		}
+	}
+}
+
+// speaker returns the person who opens a sentence as the subject of a verb
+// of speech ("Uribe said", "FM Verhagen, a former diplomat, responded",
+// "Verhagen also noted"), or "".
+func (f *Finder) speaker(text string, people []person, ws []word, sent [2]int) string {
+	var p *person
+	for k := range people {
+		if people[k].s >= sent[0] && people[k].s < sent[1] {
+			p = &people[k]
+			break
+		}
+	}
+	if p == nil || len(scan(text[sent[0]:p.s], 0)) > 0 || possessive(text, p.e) {
+		return "" // the sentence opens with something else
+	}
+	k := 0
+	for k < len(ws) && ws[k].s < p.e {
+		k++
+	}
+	if k < len(ws) && strings.HasPrefix(strings.TrimSpace(text[p.e:ws[k].s]), ",") {
+		// an apposition: "Verhagen, the Foreign Minister, said"
+		for j := k; j < len(ws) && j < k+12; j++ {
+			if strings.Contains(text[ws[j].e:min(ws[j].e+2, len(text))], ",") {
+				k = j + 1
+				break
+			}
+		}
+	}
+	for k < len(ws) && (ws[k].w == "also" || ws[k].w == "then" || ws[k].w == "further" || ws[k].w == "later" || ws[k].w == "again" || ws[k].w == "however") {
+		k++
+	}
+	if k < len(ws) && f.speech[ws[k].w] {
+		return p.id
+	}
+	return ""
+}
+
+// public reports a sentence about public speech, which says nothing of who
+// was in the meeting: a speech, a press conference, an interview.
+func public(ws []word) bool {
+	for _, w := range ws {
+		switch w.w {
+		case "speech", "press", "interview", "reporters", "journalists", "publicly", "television", "radio", "statement", "newspaper", "rally", "parliament":
+			return true
+		}
+	}
+	return false
+}
+
+// undated gives the meetings without a date that share a participant with
+// the cable's main meeting the main meeting's date: a cable reporting a
+// meeting dates it once ("AMBASSADOR'S JANUARY 25 CALL ON ...").
+func undated(out []Meeting, main int) {
+	d := out[main].Date
+	if d == nil {
+		return
+	}
+	for i := range out {
+		if out[i].Date != nil {
+			continue
+		}
+		for _, id := range out[i].Participants {
+			if contains(out[main].Participants, id) {
+				out[i].Date = d
+				break
+			}
+		}
+	}
+}
+
+// planSubject reports a subject line that announces a meeting rather
+// than reports one: a plan word anywhere in it ("UPCOMING", "TO MEET",
+// "SCENESETTER FOR", "LEAD TOPICS FOR", "REQUEST").
+func (f *Finder) planSubject(ws []word) bool {
+	for _, w := range ws {
+		switch {
+		case f.not[w.w]:
+			return true
+		case w.w == "for", w.w == "scenesetter", w.w == "preview", w.w == "topics", w.w == "points":
+			return true
+		}
+	}
+	return false
+}
+
+// future reports a date after the cable was sent, by its date-time group
+// (release dates are at times earlier than the cable's own).
+func future(d *string, c *cable.Cable) bool {
+	if d == nil || c.DateSource != "dtg" || c.Time.IsZero() {
+		return false
+	}
+	return *d > c.Time.AddDate(0, 0, 1).Format("2006-01-02")
 }
 
 // dedupe drops the meetings equal to an earlier one in participants, kind
@@ -227,8 +417,16 @@ type found struct {
 	partial *Meeting
 }
 
-// sentence finds the meetings of one sentence: a meeting phrase not under
-// a plan or negation, with named people before and after it.
+// hit is a meeting phrase found in a sentence: words [i, i+n).
+type hit struct {
+	p    phrase
+	i, n int
+}
+
+// sentence finds the meetings of one sentence: each meeting phrase not
+// under a plan or negation, with named people before and after it, is one
+// meeting ("Hall met with Reinert, and Bobo met with Osborn" is two); the
+// people of a join phrase ("accompanied by") join the sentence's meeting.
 func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, places []placeSpan, topic string) found {
 	in := func(a, b int) []string {
 		var ids []string
@@ -239,114 +437,143 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		}
 		return ids
 	}
-	var best Meeting
-	var bestStar []Meeting
-	var partial *Meeting
-	bestJoin, meetingPhrase := false, false
+	var hits []hit
 	for i := 0; i < len(ws); i++ {
 		p, n := f.match(ws, i)
-		if n == 0 || f.negated(ws, i) {
+		if n == 0 || f.negated(text, ws, i) || p.direct && !directObject(ws, i, i+n, people) {
 			continue
 		}
-		end := ws[i+n-1].e
-		if p.direct && !directObject(ws, i, i+n, people) {
-			continue
+		if end := ws[i+n-1].e; p.exhort && exhortation(text, people, end, sent[1]) {
+			continue // "called on supporters to vote", "called on Maliki to act"
 		}
-		before := in(sent[0], ws[i].s)
-		if p.direct && !pronounObject(ws, i+n) {
+		hits = append(hits, hit{p, i, n})
+		i += n - 1
+	}
+	var out found
+	var joined []string // the people of join phrases
+	joinAt := -1        // index in out.meetings of the meeting before the first join phrase
+	var prevSubject []string
+	from := sent[0] // where the text of the current phrase's subject starts
+	for k, h := range hits {
+		p, i, n := h.p, h.i, h.n
+		start, end := ws[i].s, ws[i+n-1].e
+		stop := clauseEnd(text, end, sent[1])
+		if k+1 < len(hits) {
+			stop = min(stop, ws[hits[k+1].i].s)
+		}
+		var before []string
+		switch {
+		case k == 0 && !(p.direct && !pronounObject(ws, i+n)):
+			before = in(introEnd(text, ws, sent[0], start), start)
+		default:
 			// "although Chief of Staff Daudzai told Ricciardone": the
 			// subject right before the verb, not the sentence's others
 			// (but "Ban noted that Obama had called him": him is Ban)
-			before = listBefore(text, people, sent[0], ws[i].s)
+			before = listBefore(text, people, from, start)
+			if k > 0 && len(before) == 0 && !pronounSubject(ws, i) {
+				// "met with A and also held a separate meeting with B"
+				before = prevSubject
+			}
 		}
-		if id := possessiveSubject(text, people, sent[0], ws, i); id != "" && !contains(before, id) {
+		if id := possessiveSubject(text, people, from, ws, i); id != "" && !contains(before, id) {
 			// "Secretary Clinton's March 31 conversation with FM Verhagen"
 			before = append(before, id)
 		}
-		after := list(text, people, end, clauseEnd(text, end, sent[1]))
-		if p.exhort && exhortation(text, people, end, sent[1]) {
-			continue // "called on supporters to vote", "called on Maliki to act"
-		}
-		if subject := pronounSubject(ws, i); subject && topic != "" && !contains(before, topic) {
+		if pronounSubject(ws, i) && topic != "" && !contains(before, topic) {
 			// "..., he met with Ambassador Crocker": he is the paragraph's
 			// first person
 			before = append(before, topic)
 		}
-		if !p.join {
-			meetingPhrase = true
+		after := list(text, people, end, stop)
+		if k+1 < len(hits) {
+			// "met with Reinert, and Bobo met with Osborn": Bobo is the
+			// next phrase's subject, not this one's object
+			if next := listBefore(text, people, end, ws[hits[k+1].i].s); len(next) > 0 {
+				after = without(after, next[0])
+			}
+		}
+		from = lastEnd(people, after, end, stop)
+		prevSubject = before
+		if p.join {
+			// "accompanied by B and C, A met D"; "A, accompanied by B, met C"
+			if len(out.meetings) > 0 && joinAt < 0 {
+				joinAt = len(out.meetings) - 1
+			}
+			joined = append(joined, before...)
+			joined = append(joined, after...)
+			continue
 		}
 		var ids []string
 		switch {
-		case p.join:
-			// "accompanied by B and C, A met D": everyone in the sentence
-			// ("He was accompanied by B": he is the paragraph's first person)
-			ids = in(sent[0], sent[1])
-			if pronounSubject(ws, i) || pronounSubject(ws, len(ws)) {
-				if topic != "" && !contains(ids, topic) {
-					ids = append(ids, topic)
-				}
-			}
 		case len(before) == 0:
 			// "In a meeting with A and B, C said": the people after the
 			// phrase and the subject of the clause after the comma, not
 			// whoever else the sentence names ("During a meeting with the
 			// DCM, religious leaders asked that President Obama ...")
 			ids = after
-			if id := clauseSubject(text, people, clauseEnd(text, end, sent[1]), sent[1]); id != "" {
+			if id := clauseSubject(text, people, clauseEnd(text, end, sent[1]), sent[1]); id != "" && k+1 == len(hits) {
 				ids = append(ids, id)
 			}
 		case len(after) == 0 && p.direct:
 			// "Ban noted that President Obama had called him"
-			ids = before
+			ids = in(sent[0], start)
 		case len(after) == 0:
 			// "Jackson had met with the press": no one named met; "A sat
 			// down with members of the CODEL": the other side may be named
 			// later
-			if partial == nil && groupObject(ws, i+n) {
+			if out.partial == nil && groupObject(ws, i+n) {
 				ids := uniq(before)
 				sort.Strings(ids)
-				partial = &Meeting{Participants: ids, Kind: p.kind}
+				out.partial = &Meeting{Participants: ids, Kind: p.kind}
 			}
 			continue
-		case len(after) >= 3:
-			// "meeting with President Talabani, Prime Minister Maliki and
-			// Vice Presidents Hashimi and Abdul Mehdi": one call on each
-			var star []Meeting
+		case len(after) >= 3 && len(hits) == 1 && itinerary(text, ws, i):
+			// "visited Baghdad, meeting with President Talabani, Prime
+			// Minister Maliki and Vice Presidents Hashimi and Abdul Mehdi":
+			// one call on each ("met with A, B and C" is one meeting)
 			for _, a := range after {
 				ids := uniq(append(append([]string{}, before...), a))
 				sort.Strings(ids)
 				if len(ids) >= 2 {
-					star = append(star, Meeting{Participants: ids, Kind: p.kind})
+					out.meetings = append(out.meetings, Meeting{Participants: ids, Kind: p.kind})
 				}
-			}
-			if len(star) > len(bestStar) {
-				bestStar = star
 			}
 			continue
 		default:
-			ids = append(before, after...)
+			ids = append(append([]string{}, before...), after...)
 		}
 		ids = uniq(ids)
-		if len(ids) < 2 || len(ids) <= len(best.Participants) {
+		if len(ids) < 2 {
 			continue
 		}
-		// of the phrases of a sentence, the one that gathers the most people
-		// ("Following his meetings with GOI officials, accompanied by A and
-		// B, he met with C and D")
 		sort.Strings(ids)
-		best = Meeting{Participants: ids, Kind: p.kind}
-		bestJoin = p.join
+		out.meetings = append(out.meetings, Meeting{Participants: ids, Kind: p.kind})
 	}
-	var out found
-	switch {
-	case len(bestStar) > 0 && len(bestStar)+1 > len(best.Participants):
-		out.meetings = bestStar
-	case len(best.Participants) > 0:
-		out.meetings = []Meeting{best}
-		out.joinOnly = bestJoin && !meetingPhrase
+	if len(joined) > 0 {
+		switch {
+		case len(out.meetings) == 1 || len(out.meetings) > 1 && joinAt < 0:
+			// the join phrase before or in the sentence's (first) meeting
+			m := &out.meetings[0]
+			m.Participants = union(m.Participants, joined)
+		case joinAt >= 0:
+			m := &out.meetings[joinAt]
+			m.Participants = union(m.Participants, joined)
+		default:
+			// "He was accompanied by B and C": they joined the meeting
+			// the text reported last
+			ids := uniq(joined)
+			if pronounSubject(ws, len(ws)) && topic != "" && !contains(ids, topic) {
+				ids = append(ids, topic)
+			}
+			if len(ids) >= 2 {
+				sort.Strings(ids)
+				out.meetings = []Meeting{{Participants: ids, Kind: "meeting"}}
+				out.joinOnly = true
+			}
+		}
 	}
-	if len(out.meetings) == 0 && partial != nil {
-		out.partial = partial
+	if len(out.meetings) > 0 {
+		out.partial = nil
 	}
 	if pl := placeIn(text, places, sent[0], sent[1]); pl != "" {
 		for i := range out.meetings {
@@ -357,6 +584,65 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		}
 	}
 	return out
+}
+
+// introEnd returns where the subject of a sentence's first phrase can
+// start: after an opening subordinate clause ("Shortly after Siddiqui was
+// arrested, the Ambassador met with ..."; "Although Maliki objected, ...")
+// ending in a comma before the phrase at byte at; else from.
+func introEnd(text string, ws []word, from, at int) int {
+	for k := 0; k < len(ws) && k < 3 && ws[k].s < at; k++ {
+		switch ws[k].w {
+		case "after", "before", "since", "when", "while", "although", "though", "because", "as", "following", "despite", "once", "until", "unlike", "given":
+			if c := strings.IndexByte(text[ws[k].e:at], ','); c >= 0 {
+				return ws[k].e + c + 1
+			}
+			return from
+		}
+	}
+	return from
+}
+
+// itinerary reports a phrase at word i that lists calls rather than
+// reports one meeting: "meetings with" or "met separately with", or a
+// participle after a comma (", meeting with").
+func itinerary(text string, ws []word, i int) bool {
+	switch {
+	case ws[i].w == "meetings" || ws[i].w == "calls":
+		return true
+	case i+1 < len(ws) && (ws[i+1].w == "separately" || ws[i+1].w == "individually"):
+		return true
+	case ws[i].w == "meeting" && i > 0 && strings.Contains(text[ws[i-1].e:ws[i].s], ","):
+		return true
+	}
+	for _, w := range ws {
+		if w.w == "separately" || w.w == "separate" || w.w == "respectively" || w.w == "respective" {
+			return true
+		}
+	}
+	return false
+}
+
+// without returns ids less id.
+func without(ids []string, id string) []string {
+	var out []string
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// lastEnd returns where the last of ids is named in [from, to), or from.
+func lastEnd(people []person, ids []string, from, to int) int {
+	end := from
+	for _, p := range people {
+		if p.s >= from && p.e <= to && contains(ids, p.id) && p.e > end {
+			end = p.e
+		}
+	}
+	return end
 }
 
 func pronounObject(ws []word, k int) bool {
@@ -636,9 +922,18 @@ func matchAt(pw []string, ws []word, i int) int {
 }
 
 // negated reports a plan, wish or negation in the three words before word
-// i ("will meet", "hopes to meet", "declined to meet", "did not meet").
-func (f *Finder) negated(ws []word, i int) bool {
-	for k := i - 1; k >= 0 && i-k <= 3; k-- {
+// i ("will meet", "hopes to meet", "declined to meet", "did not meet"), or
+// up to six words before it in the same clause ("would attend a
+// high-level meeting with").
+func (f *Finder) negated(text string, ws []word, i int) bool {
+	clause := true // no comma or semicolon between word k and the phrase
+	for k := i - 1; k >= 0 && i-k <= 6; k-- {
+		clause = clause && !strings.ContainsAny(text[ws[k].e:ws[k+1].s], ",;:")
+		if i-k > 3 && (ws[k].w == "to" || !clause) {
+			// past three words, only within the clause, and not "to"
+			// ("went to the Ministry and met with")
+			break
+		}
 		if f.not[ws[k].w] || strings.HasSuffix(ws[k].w, "n't") {
 			return true
 		}

@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +12,18 @@ import (
 )
 
 func meetings(t *testing.T, text string) string {
+	t.Helper()
+	return meetingsOf(t, text)
+}
+
+// meetingsDTG finds the meetings of a text sent by the date-time group
+// 080801Z FEB 09, rather than dated by release metadata only.
+func meetingsDTG(t *testing.T, text string) string {
+	t.Helper()
+	return meetingsOf(t, "P 080801Z FEB 09\n"+text)
+}
+
+func meetingsOf(t *testing.T, text string) string {
 	t.Helper()
 	set, err := rules.Default()
 	if err != nil {
@@ -144,5 +157,104 @@ func TestGrammar(t *testing.T) {
 				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestPlansAndSpeech(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a plan six words before", "1. (C) Secretary General Jaap de Hoop Scheffer said he would attend a high-level meeting with President Hamid Karzai.", ""},
+		{"a plan in another clause does not count", "1. (C) Ambassador Ryan Crocker, who will leave Baghdad soon, met with Prime Minister Maliki on February 2.", "maliki+ryan-crocker meeting 2009-02-02"},
+		{"a date after the cable's is not the meeting's", "1. (C) President Leonel Fernandez assured Minister Jose Luis Abraham that he would act. Personnel changes come on August 16.", "jose-luis-abraham+leonel-fernandez meeting "},
+		{"a subject line announcing a meeting", "SUBJECT: SCENESETTER FOR SECRETARY RICE'S MEETING WITH PRESIDENT ALVARO URIBE\n\n1. (C) The visit comes at a good time.", ""},
+		{"a subject line reporting a meeting", "SUBJECT: SECRETARY RICE'S MEETING WITH PRESIDENT ALVARO URIBE\n\n1. (C) The visit came at a good time.", "alvaro-uribe+rice meeting "},
+		{"speech to a person", "1. (C) Foreign Minister Celso Amorim stressed to Ambassador Clifford Sobel that Brazil would not send troops.", "celso-amorim+clifford-sobel meeting "},
+		{"speech to the press is no meeting", "1. (C) Foreign Minister Celso Amorim told reporters that Brazil would not send troops.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := meetingsDTG(t, tt.text)
+			if got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOneMeetingPerPhrase(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"two meetings in one sentence", "1. (C) Senator John Harte met with Minister Pedro Reinert, and Senator Ana Bobo met with Minister Carlos Osborn.",
+			"ana-bobo+carlos-osborn meeting ; john-harte+pedro-reinert meeting "},
+		{"a separate meeting, the subject left out", "1. (C) Vice Foreign Minister Kim Sung met with Speaker Damdin Tsogtbaatar and also held a separate meeting with President Tsakhia Elbegdorj.",
+			"damdin-tsogtbaatar+kim-sung meeting ; kim-sung+tsakhia-elbegdorj meeting "},
+		{"briefed on a meeting", "1. (C) Special Envoy James LeMoyne briefed Ambassador William Wood on his meeting with Commissioner Luis Restrepo.",
+			"james-lemoyne+luis-restrepo meeting ; james-lemoyne+william-wood meeting "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetings(t, tt.text); got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOccasions(t *testing.T) {
+	d := func(s string) *string { return &s }
+	m := func(date *string, start int, ids ...string) Meeting {
+		return Meeting{Participants: ids, Kind: "meeting", Date: date, Evidence: extract.Span{Start: start}}
+	}
+	tests := []struct {
+		name string
+		in   []Meeting
+		want string
+	}{
+		{"the subject's meeting is the list's", []Meeting{m(d("2009-03-31"), 10, "a", "b"), m(nil, 50, "a", "b", "c", "d")},
+			"a+b+c+d 2009-03-31 @10"},
+		{"a later sentence about the same meeting", []Meeting{m(nil, 10, "a", "b", "c"), m(d("2009-03-31"), 80, "b", "c")},
+			"a+b+c 2009-03-31 @10"},
+		{"other dates are other meetings", []Meeting{m(d("2009-03-30"), 10, "a", "b"), m(d("2009-03-31"), 50, "a", "b", "c")},
+			"a+b 2009-03-30 @10; a+b+c 2009-03-31 @50"},
+		{"sharing people is not enough", []Meeting{m(nil, 10, "a", "b", "c"), m(nil, 50, "a", "b", "d")},
+			"a+b+c  @10; a+b+d  @50"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range occasions(tt.in) {
+				got = append(got, strings.Join(m.Participants, "+")+" "+deref(m.Date)+" @"+fmt.Sprint(m.Evidence.Start))
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("occasions = %s, want %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestGroupOrCalls(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"met with three is one meeting", "1. (C) Senator John Kerry met with President Hamid Karzai, Foreign Minister Rangin Spanta and Minister Anwar Ahady.",
+			"anwar-ahady+hamid-karzai+john-kerry+rangin-spanta meeting "},
+		{"met separately with three", "1. (C) Senator John Kerry met separately with President Hamid Karzai, Foreign Minister Rangin Spanta and Minister Anwar Ahady.",
+			"anwar-ahady+john-kerry meeting ; hamid-karzai+john-kerry meeting ; john-kerry+rangin-spanta meeting "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetings(t, tt.text); got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestListHead(t *testing.T) {
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := New(set)
+	for w, want := range map[string]bool{"participants": true, "partipants": true, "particpants": true, "attendees": true, "parties": false, "participation": false, "present": true, "presents": false} {
+		if got := f.listHead(w); got != want {
+			t.Errorf("listHead(%q) = %v, want %v", w, got, want)
+		}
 	}
 }

@@ -85,6 +85,10 @@ type Set struct {
 	// participants ("Participants:", "U.S. participants", "Attendees"):
 	// everyone the list names took part in the meeting the cable reports.
 	ListHeads []string `yaml:"listheads,omitempty"`
+	// SpeechVerbs are the verbs of a speaker ("said", "noted", "responded"):
+	// in a cable that reports a meeting, the people who open a sentence with
+	// one in the paragraphs after it took part in that meeting.
+	SpeechVerbs []string `yaml:"speechverbs,omitempty"`
 	// NotPeople are regular expressions (Go's RE2 syntax) for names that
 	// are never people: a person found whose whole name matches one is
 	// dropped ("^Task Force \\d+$", "(?i)^operation ").
@@ -260,7 +264,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, listheads, notpeople)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, listheads, speechverbs, notpeople)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -314,9 +318,9 @@ func (s *Set) check(name string) Errors {
 		}
 		seenPhrase[Fold(m.Phrase)] = m.Line
 	}
-	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads) {
+	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
 		if strings.TrimSpace(w) == "" {
-			add(0, "empty word in nonnames, particles, orgheads, officewords, notmeetings or listheads")
+			add(0, "empty word in nonnames, particles, orgheads, officewords, notmeetings, listheads or speechverbs")
 		}
 	}
 	return errs
@@ -360,6 +364,7 @@ func Merge(base, over *Set) *Set {
 		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
 		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
 		ListHeads:     union(base.ListHeads, over.ListHeads),
+		SpeechVerbs:   union(base.SpeechVerbs, over.SpeechVerbs),
 		NotPeople:     mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
 	}
 	return out
