@@ -186,7 +186,7 @@ func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
 			}
 			// a sentence may start with a surname of the cable's people
 			// ("Ban noted..."), common word though it is
-			if g := findPerson(people, w, ""); g != nil {
+			if g := x.c.findPerson(people, w, ""); g != nil {
 				g.mentions = append(g.mentions, mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "surname"})
 				for k := i; k < i+n; k++ {
 					covered[k] = true
@@ -221,7 +221,7 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 				}
 			}
 			if known {
-				if !strings.EqualFold(name, e.Name) {
+				if !strings.EqualFold(name, e.Name) && bare == "" {
 					e.Aliases = append(e.Aliases, e.Name)
 				}
 				e.Name = name

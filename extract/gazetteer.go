@@ -390,6 +390,20 @@ func (c *compiled) canonicalOffice(o string) string {
 	return o
 }
 
+// titleWord reports a one-word title ("vp", "fm", "minister"), by key.
+func (c *compiled) titleWord(key string) bool {
+	n := c.gaz.root.next[key]
+	if n == nil {
+		return false
+	}
+	for _, e := range n.entries {
+		if e.typ == Title && e.titleKind == rules.KindOffice {
+			return true
+		}
+	}
+	return false
+}
+
 // canonical returns the gazetteer's name for a person found as words w
 // with offices: the person one of whose names is w, or whose names end
 // with w (a surname) or start with it (a family name written first, "Ban")

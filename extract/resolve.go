@@ -62,7 +62,7 @@ func resolvePeople(ms []mention, preferred, signer string, known *compiled) []*g
 		if len(w) == 0 {
 			continue
 		}
-		g := findPerson(groups, w, m.office)
+		g := known.findPerson(groups, w, m.office)
 		if g != nil && len(w) == 1 && len(g.words) == 1 && headConflict(g.offices, m.office) && !known.heldTogether(w, g.offices, m.office) {
 			// "Secretary Clinton" and "President Clinton": two people
 			g = nil
@@ -220,7 +220,7 @@ func byName(groups []*group, name string) *group {
 }
 
 // findPerson returns the person a name (its words) belongs to, or nil.
-func findPerson(groups []*group, w []string, office string) *group {
+func (c *compiled) findPerson(groups []*group, w []string, office string) *group {
 	var byEnd, byStart []*group
 	for _, g := range groups {
 		switch {
@@ -228,6 +228,11 @@ func findPerson(groups []*group, w []string, office string) *group {
 			return g
 		case len(w) < len(g.words) && endsWith(g.words, w):
 			byEnd = append(byEnd, g)
+		case len(w) >= 2 && len(w) < len(g.words) && equalWords(g.words[:len(w)], w) && (c == nil || c.names[w[len(w)-1]] != 'g'):
+			// "Justo Pastor" of Justo Pastor Rodriquez, "Alvaro Uribe" of
+			// Alvaro Uribe Velez: given name and first surname (not two
+			// given names: "Mohamed Ahmed" starts many names)
+			byStart = append(byStart, g)
 		case len(w) == 1 && len(g.words) > 1 && g.words[0] == w[0]:
 			byStart = append(byStart, g)
 		}

@@ -77,6 +77,13 @@ func (tg *tagger) tag() []mention {
 				continue
 			}
 			if e := firstOf(ents, Place); e != nil {
+				if n, head := tg.orgPhrase(i + L); n >= 2 && head >= 0 && !toks[i+L].parStart && !tg.notPlace(i, i+L) && tg.plainOrgStart(i+L) {
+					// "Rio de Janeiro State Assembly", "Kirkuk Provincial
+					// Council": a body of the place
+					tg.add(mention{typ: Organization, s: i, e: i + L + n, name: joinTokens(toks[i : i+L+n]), source: "orghead"})
+					i += L + n
+					continue
+				}
 				if n := tg.givenNamePlace(i, L); n > 0 {
 					// "Paul Wohlers": Paul is a region too
 					tg.add(mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "shape"})
@@ -84,7 +91,12 @@ func (tg *tagger) tag() []mention {
 					continue
 				}
 				if !tg.notPlace(i, i+L) {
-					tg.add(mention{typ: Place, s: i, e: i + L, name: e.name, source: "gazetteer"})
+					n := L
+					if k := i + L; k < len(toks) && geoHeads[toks[k].key] && (toks[k].cap || tg.allCaps) && !toks[k].parStart {
+						n++ // "Jaffna Peninsula", "Swat Valley": the place, as written
+					}
+					tg.add(mention{typ: Place, s: i, e: i + n, name: e.name, source: "gazetteer"})
+					L = n
 				}
 				i += L
 				continue
@@ -154,7 +166,7 @@ func (tg *tagger) acronyms() {
 					tg.out[mi].s, tg.out[mi].name = s, name
 				}
 			}
-		} else if s := tg.initialsStart(k, acr); s >= 0 && !tg.taken(owner, s, k) {
+		} else if s := tg.initialsStart(k, acr); s >= 0 && !tg.taken(owner, s, k) && !tg.instrument(s, k) {
 			if L, ents := tg.c.gaz.match(toks, s); L == 0 || firstOf(ents, Title) == nil && firstOf(ents, Place) == nil {
 				name = joinTokens(toks[s:k])
 				if tg.allCaps {
@@ -199,6 +211,21 @@ func capitalizeName(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// instrumentWords make a name the name of a treaty, a law, a plan or an
+// event, not of an organization ("Comprehensive Test Ban Treaty (CTBT)",
+// "Memorandum of Understanding (MOU)").
+var instrumentWords = map[string]bool{"treaty": true, "agreement": true, "convention": true, "act": true, "law": true, "protocol": true, "resolution": true, "plan": true, "accord": true, "accords": true, "declaration": true, "memorandum": true, "understanding": true, "initiative": true, "program": true, "programme": true, "strategy": true, "process": true, "conference": true, "summit": true, "review": true, "report": true, "dialogue": true, "regime": true, "framework": true, "round": true, "system": true, "area": true, "zone": true, "operation": true}
+
+// instrument reports an instrument word among the tokens [s, e).
+func (tg *tagger) instrument(s, e int) bool {
+	for k := s; k < e; k++ {
+		if instrumentWords[tg.toks[k].key] {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronym reports an acronym: two to eight letters, capitals (a
@@ -276,6 +303,10 @@ func (tg *tagger) taken(owner []int32, s, e int) bool {
 // instrument ("Doha Round", "Manama Dialogue", "Vienna Convention"), not
 // a reference to the place.
 var eventHeads = map[string]bool{"dialogue": true, "summit": true, "conference": true, "forum": true, "process": true, "declaration": true, "accord": true, "accords": true, "agreement": true, "round": true, "initiative": true, "club": true, "compact": true, "convention": true, "protocol": true, "statement": true}
+
+// geoHeads after a place name belong to its mention: "Jaffna Peninsula",
+// "Anbar Province", "Niger Delta".
+var geoHeads = map[string]bool{"peninsula": true, "province": true, "governorate": true, "valley": true, "delta": true, "basin": true, "coast": true, "region": true, "district": true, "island": true, "islands": true, "river": true, "mountains": true, "desert": true, "plateau": true, "highlands": true}
 
 // routingWords before a place name make it an address of the routing
 // lines ("INFO AMEMBASSY PRETORIA"), not a place the cable speaks of.
@@ -372,6 +403,18 @@ func (tg *tagger) mediaName(i int) (int, int) {
 	return s, j
 }
 
+// plainOrgStart reports whether an organization's name at k can follow a
+// place's name as its body: not a known name or a nationality ("Moscow
+// British Embassy", "Doha Arab League" are two names).
+func (tg *tagger) plainOrgStart(k int) bool {
+	t := tg.toks[k]
+	if tg.c.demonym(t.key) || tg.c.nonNames[t.key] {
+		return false
+	}
+	L, _ := tg.c.gaz.match(tg.toks, k)
+	return L == 0
+}
+
 // notPlace reports a place name at [s, e) that names no place here.
 func (tg *tagger) notPlace(s, e int) bool {
 	toks := tg.toks
@@ -427,9 +470,15 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 	toks := tg.toks
 	j := i + L
 	if pre == i && e.name == "Deputy" && toks[i].key == "deputy" && j < len(toks) && !toks[j].parStart {
-		if L2, ents := tg.c.gaz.match(toks, j); L2 > 0 {
-			if e2 := firstOf(ents, Title); e2 != nil && e2.titleKind == rules.KindOffice && !e2.plural && e2.name != "Deputy" {
-				return tg.titleFrom(i, j, L2, e2)
+		// "Deputy Assistant Attorney General": modifier words, then a title
+		for q := j; q < len(toks) && q-j <= 2; q++ {
+			if L2, ents := tg.c.gaz.match(toks, q); L2 > 0 {
+				if e2 := firstOf(ents, Title); e2 != nil && e2.titleKind == rules.KindOffice && !e2.plural && e2.name != "Deputy" {
+					return tg.titleFrom(i, q, L2, e2)
+				}
+			}
+			if !toks[q].cap || !modifierWords[toks[q].key] {
+				break
 			}
 		}
 	}
@@ -437,7 +486,7 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 	if e.titleKind == rules.KindOffice {
 		office, written = e.name, joinTokens(toks[i:j])
 		if e.plural {
-			written = e.name // "Presidents Zapatero and Bush": each a President
+			written = singular(written) // "Presidents Zapatero and Bush": each a President
 		}
 	}
 	start := tg.modifierStart(pre)
@@ -494,18 +543,56 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 	}
 	tg.add(mention{typ: Person, s: start, e: j + n, ns: j, ne: j + n, name: joinTokens(toks[j : j+n]), office: office, written: written, source: "title"})
 	k := j + n
-	if e.plural {
-		// "Vice Presidents Hashimi and Abdul Mehdi"
-		for k+1 < len(toks) && (toks[k].key == "and" || toks[k].key == ",") {
-			m := tg.nameRun(k+1, true)
-			if m == 0 {
+	tagged := tg.partyTag(k) > 0
+	if e.plural || tagged && office != "" {
+		// "Vice Presidents Hashimi and Abdul Mehdi"; "Representative Mel
+		// Watt (D-NC), Tom Lantos (D-Cal), ...": members of Congress, each
+		// with a party tag, share the title before the first
+		for {
+			k += tg.partyTag(k)
+			c := k
+			if c < len(toks) && toks[c].key == "," && c+1 < len(toks) && toks[c+1].key == "and" {
+				c++
+			}
+			if c+1 >= len(toks) || toks[c].key != "and" && toks[c].key != "," {
 				break
 			}
-			tg.add(mention{typ: Person, s: k + 1, e: k + 1 + m, ns: k + 1, ne: k + 1 + m, name: joinTokens(toks[k+1 : k+1+m]), office: office, written: written, source: "title"})
-			k += 1 + m
+			m := tg.nameRun(c+1, true)
+			if m == 0 || !e.plural && tg.partyTag(c+1+m) == 0 {
+				break
+			}
+			tg.add(mention{typ: Person, s: c + 1, e: c + 1 + m, ns: c + 1, ne: c + 1 + m, name: joinTokens(toks[c+1 : c+1+m]), office: office, written: written, source: "title"})
+			k = c + 1 + m
 		}
 	}
 	return k
+}
+
+// singular undoes plural: "Vice Presidents" → "Vice President".
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies"):
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "ches") || strings.HasSuffix(s, "shes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "s"):
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// partyTag returns the length of a party and state tag at k ("(D-NC)",
+// "(R-IL)"), or 0.
+func (tg *tagger) partyTag(k int) int {
+	toks := tg.toks
+	if k+2 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ")" {
+		return 0
+	}
+	t := toks[k+1].text
+	if len(t) < 4 || len(t) > 8 || t[1] != '-' || t[0] != 'D' && t[0] != 'R' && t[0] != 'I' || !isUpperByte(t[2]) {
+		return 0
+	}
+	return 3
 }
 
 // possessiveOrg reports "'s" then an organization's head noun at k:
@@ -563,7 +650,9 @@ var modifierWords = map[string]bool{"vice": true, "acting": true, "senior": true
 // at pre begin, at start or after; pre if none.
 func (tg *tagger) officeModifiers(start, pre int) int {
 	m := pre
-	for m-1 >= start && m-1 >= 0 && tg.toks[m-1].cap && (modifierWords[tg.toks[m-1].key] || tg.subjectWord(tg.toks[m-1].key)) {
+	for m-1 >= 0 && pre-m < 3 && !tg.toks[m].parStart && tg.toks[m-1].cap && (modifierWords[tg.toks[m-1].key] || tg.subjectWord(tg.toks[m-1].key)) {
+		// (before start too: "Political Minister Counselor" opening a
+		// sentence, which the name's span does not take)
 		m--
 	}
 	return m
@@ -668,7 +757,7 @@ func (tg *tagger) personName(k int) int {
 	if k >= len(tg.toks) || !tg.nameStart(k) {
 		return 0
 	}
-	if L, ents := tg.c.gaz.match(tg.toks, k); L > 0 && firstOf(ents, Person) == nil {
+	if L, ents := tg.c.gaz.match(tg.toks, k); L > 0 && firstOf(ents, Person) == nil && tg.givenNamePlace(k, L) == 0 {
 		return 0
 	}
 	return tg.nameRun(k, true)
@@ -764,6 +853,10 @@ loop:
 			k++
 			continue
 		}
+		if t.lower && (k > j || afterTitle) && tg.particleHyphen(t.text) {
+			k++ // "Ali Hamad Subaih al-Kaabi", "PM al-Maliki"
+			continue
+		}
 		// a word usually written in lower case is part of a name when it
 		// is capitalized mid-sentence ("Gustavo Gallon"), not at a start
 		if !(t.cap || t.upper) || tg.c.nonNames[t.key] || tg.c.casing[t.key] == 'l' && t.sentStart && !afterTitle && !(t.cap && tg.c.particles[t.key]) {
@@ -846,6 +939,13 @@ func (tg *tagger) inHeading(k int) bool {
 	return tg.heading
 }
 
+// particleHyphen reports a name joined to its particle by a hyphen, the
+// particle in lower case: "al-Kaabi", "el-Baradei".
+func (tg *tagger) particleHyphen(w string) bool {
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && tg.c.particles[strings.ToLower(w[:i])] && isUpperByte(w[i+1])
+}
+
 // surnameAbbrev reports a short title abbreviation written as a name
 // ("Sen", "Rep") with no name after it: a surname.
 func (tg *tagger) surnameAbbrev(k, L int) bool {
@@ -913,7 +1013,11 @@ func (tg *tagger) shapeName(s, e int) bool {
 		if strings.Contains(t.key, "-") {
 			// "Turkish-sponsored", "Israeli-Syrian": not names; "Sung-hwan" is
 			for _, part := range strings.Split(t.key, "-") {
-				if tg.c.casing[part] == 'l' || tg.c.demonym(part) || tg.c.nonNames[part] {
+				if tg.c.particles[part] {
+					continue
+				}
+				if tg.c.casing[part] == 'l' || tg.c.demonym(part) || tg.c.nonNames[part] || tg.c.titleWord(part) {
+					// "Arias-VP Lage": two people and an office
 					return false
 				}
 			}
@@ -947,6 +1051,9 @@ func (tg *tagger) shapeName(s, e int) bool {
 // if none.
 func (tg *tagger) orgPhrase(i int) (int, int) {
 	toks := tg.toks
+	if i >= len(toks) {
+		return 0, -1 // a place ending the text
+	}
 	if t := toks[i]; !t.word || !(t.cap || t.upper) || tg.c.casing[t.key] == 'l' && (t.sentStart || tg.c.nonNames[t.key]) {
 		return 0, -1
 	}

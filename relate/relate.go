@@ -148,17 +148,19 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 		if para.Kind == normalize.ParaText {
 			textParas++
 		}
-		var ctxDate *string // the last date named in the paragraph
+		var ctxDate *string // the last date of an occasion named in the paragraph
 		for _, sent := range sentences(text, para.Start, para.End) {
 			ws := scan(text[sent[0]:sent[1]], sent[0])
 			date := findDate(ws, c.Time)
-			if date != nil {
-				ctxDate = date
-			}
 			if para.Kind == normalize.ParaSubject && f.planSubject(ws) {
 				break // "SCENESETTER FOR THE SECRETARY'S MEETING WITH ..."
 			}
 			r := f.sentence(text, sent, ws, people, places, topicOf(people, para.Start, sent[0]))
+			if date != nil && (len(r.meetings) > 0 || r.partial != nil || occasion(ws)) {
+				// "On March 2 the Ambassador arrived in La Paz. He met ...";
+				// not the date of a decision, a letter, an arrival of goods
+				ctxDate = date
+			}
 			dated := date
 			if date == nil && !pluperfect(ws) {
 				dated = ctxDate
@@ -367,6 +369,18 @@ func (f *Finder) planSubject(ws []word) bool {
 	return false
 }
 
+// occasion reports words of a visit or a meeting in a sentence: the date
+// it names may date the meetings after it in the paragraph.
+func occasion(ws []word) bool {
+	for _, w := range ws {
+		switch w.w {
+		case "visit", "visited", "visiting", "arrived", "arrival", "trip", "traveled", "travelled", "meeting", "meetings", "met", "talks", "lunch", "dinner", "breakfast", "call", "conversation", "discussed", "discussion", "discussions", "session", "consultations":
+			return true
+		}
+	}
+	return false
+}
+
 // future reports a date after the cable was sent, by its date-time group
 // (release dates are at times earlier than the cable's own).
 func future(d *string, c *cable.Cable) bool {
@@ -431,7 +445,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	in := func(a, b int) []string {
 		var ids []string
 		for _, p := range people {
-			if p.s >= a && p.e <= b && !contains(ids, p.id) && !possessive(text, p.e) && !informant(text, a, p.s) {
+			if p.s >= a && p.e <= b && !contains(ids, p.id) && !possessive(text, p.e) && !informant(text, a, p.s) && !modifier(text, a, p.s) {
 				ids = append(ids, p.id)
 			}
 		}
@@ -511,7 +525,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			// whoever else the sentence names ("During a meeting with the
 			// DCM, religious leaders asked that President Obama ...")
 			ids = after
-			if id := clauseSubject(text, people, clauseEnd(text, end, sent[1]), sent[1]); id != "" && k+1 == len(hits) {
+			if id := clauseSubject(text, people, lastEnd(people, after, end, stop), sent[1]); id != "" && k+1 == len(hits) && !contains(ids, id) {
 				ids = append(ids, id)
 			}
 		case len(after) == 0 && p.direct:
@@ -682,6 +696,22 @@ func listBefore(text string, people []person, from, at int) []string {
 		next = p.s
 	}
 	return ids
+}
+
+// modifier reports a person named right after "of", "to", "for", "from"
+// or "about" (the words before s, back to a): part of another's title or
+// the topic ("Cabinet Chief of CFK", "advisor to President Lula", "a letter
+// from Obama"), not a participant.
+func modifier(text string, a, s int) bool {
+	ws := scan(text[a:s], 0)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1].w {
+	case "of", "to", "for", "from", "about", "regarding", "concerning":
+		return true
+	}
+	return false
 }
 
 // informant reports a person named right after "according to" (the
@@ -933,6 +963,9 @@ func (f *Finder) negated(text string, ws []word, i int) bool {
 			// past three words, only within the clause, and not "to"
 			// ("went to the Ministry and met with")
 			break
+		}
+		if ws[k].w == "to" && !clause {
+			continue // "advisor to President Lula, met with": not "to meet"
 		}
 		if f.not[ws[k].w] || strings.HasSuffix(ws[k].w, "n't") {
 			return true

@@ -149,6 +149,7 @@ func TestGrammar(t *testing.T) {
 		{"the informant is no participant", "1. (C) According to Senator John Kerry, Prime Minister Gordon Brown met with President Hamid Karzai.", "gordon-brown+hamid-karzai meeting "},
 		{"an abbreviation in brackets", "1. (C) Ambassador Philip Drouin met with Botswana Vice President (VP) Mompati Merafhe.", "mompati-merafhe+philip-drouin meeting "},
 		{"the subject right before told", "1. (C) Although General Ali Khodaidad will stay, Chief of Staff Omer Daudzai told Ambassador Karl Eikenberry that the ministry would close.", "karl-eikenberry+omer-daudzai meeting "},
+		{"a person in another's title is no participant", "1. (C) Marco Aurelio Garcia, the foreign policy advisor to President Lula, met with Senator John Kerry on February 3.", "john-kerry+marco-aurelio-garcia meeting 2009-02-03"},
 		{"possessives are not participants", "1. (C) Prime Minister Gordon Brown met with Aafia Siddiqui's mother.", ""},
 	}
 	for _, tt := range tests {
@@ -166,7 +167,9 @@ func TestPlansAndSpeech(t *testing.T) {
 		{"a plan in another clause does not count", "1. (C) Ambassador Ryan Crocker, who will leave Baghdad soon, met with Prime Minister Maliki on February 2.", "maliki+ryan-crocker meeting 2009-02-02"},
 		{"a date after the cable's is not the meeting's", "1. (C) President Leonel Fernandez assured Minister Jose Luis Abraham that he would act. Personnel changes come on August 16.", "jose-luis-abraham+leonel-fernandez meeting "},
 		{"a subject line announcing a meeting", "SUBJECT: SCENESETTER FOR SECRETARY RICE'S MEETING WITH PRESIDENT ALVARO URIBE\n\n1. (C) The visit comes at a good time.", ""},
-		{"a subject line reporting a meeting", "SUBJECT: SECRETARY RICE'S MEETING WITH PRESIDENT ALVARO URIBE\n\n1. (C) The visit came at a good time.", "alvaro-uribe+rice meeting "},
+		{"a subject line reporting a meeting", "SUBJECT: MINISTER PEREZ'S MEETING WITH PRESIDENT ALVARO URIBE\n\n1. (C) The visit came at a good time.", "alvaro-uribe+perez meeting "},
+		{"the date of an arrival dates the meeting after it", "1. (C) On February 2 Senator John Kerry arrived in Kabul. He met with President Hamid Karzai.", "hamid-karzai+john-kerry meeting 2009-02-02"},
+		{"the date of a decision does not", "1. (C) On February 2 the cabinet decided to raise taxes. Senator John Kerry met with President Hamid Karzai.", "hamid-karzai+john-kerry meeting "},
 		{"speech to a person", "1. (C) Foreign Minister Celso Amorim stressed to Ambassador Clifford Sobel that Brazil would not send troops.", "celso-amorim+clifford-sobel meeting "},
 		{"speech to the press is no meeting", "1. (C) Foreign Minister Celso Amorim told reporters that Brazil would not send troops.", ""},
 	}
