@@ -317,6 +317,7 @@ func TestParse(t *testing.T) {
 	}{
 		{"blank", head + "verdict: meeting=? people=? ids=? date=?\nnote:\n", [4]Mark{'?', '?', '?', '?'}, ""},
 		{"any order, commas, case", head + "Verdict: date=N, ids=Yes,meeting=y people=-\n", [4]Mark{'y', '-', 'y', 'n'}, ""},
+		{"closing notes are the reader's", head + "verdict: meeting=y people=n ids=y date=y\nnote: a\n\n## Notes\n\nverdict: meeting=n\n## 7. nothing\nnote: b\n", [4]Mark{'y', 'n', 'y', 'y'}, "a"},
 		{"note first, CRLF, indented", "\ufeff" + strings.ReplaceAll(head, "\n", "\r\n") + "note: x\r\n  y\r\n  verdict: meeting=n people=- ids=- date=-\r\n", [4]Mark{'n', '-', '-', '-'}, "x\ny"},
 	}
 	for _, tt := range tests {

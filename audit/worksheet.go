@@ -103,7 +103,8 @@ const maxWorksheetLine = 16 << 20
 
 // Parse reads a worksheet written by Render and filled in by hand (name
 // is used in errors). Only section headings, verdict lines and notes are
-// read; the rest is for the reader. Every malformed line is reported as
+// read; the rest is for the reader, and so is everything after a
+// closing "## Notes" heading. Every malformed line is reported as
 // name:line: what is wrong, all of them at once.
 func Parse(r io.Reader, name string) ([]Entry, error) {
 	p := &parser{name: name, seen: map[int]int{}}
@@ -134,6 +135,7 @@ type parser struct {
 	entries []Entry
 	seen    map[int]int // draw number -> heading line
 	inNote  bool        // lines continue the current section's note
+	done    bool        // past the closing "## Notes": the rest is the reader's
 	noteAt  int         // the current section's note line; 0 if none
 	errs    []error
 }
@@ -150,6 +152,11 @@ func (p *parser) cur() *Entry {
 func (p *parser) read(t string) {
 	lower := strings.ToLower(t)
 	switch {
+	case p.done:
+	case lower == "## notes":
+		// the marker's notes on the whole sheet close the sections
+		p.endSection()
+		p.done = true
 	case strings.HasPrefix(t, "##") && !strings.HasPrefix(t, "###"):
 		p.heading(t)
 	case strings.HasPrefix(lower, "verdict:"):

@@ -865,6 +865,11 @@ loop:
 		if t.upper && len(t.text) > 1 && !tg.allCaps && tg.c.casing[t.key] == 'u' {
 			break // an acronym in a mixed-case text: "UNAMI", "GOI"
 		}
+		if tg.c.casing[t.key] == 'l' && t.cap && tg.inHeading(k) && !tg.afterHonorific(j) {
+			// a heading's capitals: "Ambassador Reassured", "Charge
+			// Discusses"; not a name after a form of address ("Mr. Falls")
+			break
+		}
 		if L, ents := tg.c.gaz.match(toks, k); L > 0 && firstOf(ents, Person) == nil {
 			switch {
 			case firstOf(ents, Title) != nil && tg.surnameAbbrev(k, L):
@@ -937,6 +942,19 @@ func (tg *tagger) inHeading(k int) bool {
 	}
 	tg.heading = words >= 2
 	return tg.heading
+}
+
+// afterHonorific reports a form of address ("Mr.", "Dr.") just before
+// token j.
+func (tg *tagger) afterHonorific(j int) bool {
+	for i := j - 1; i >= 0 && j-i <= 2; i-- {
+		if t := tg.toks[i]; t.word {
+			_, ents := tg.c.gaz.match(tg.toks, i)
+			e := firstOf(ents, Title)
+			return e != nil && e.titleKind == rules.KindHonorific
+		}
+	}
+	return false
 }
 
 // particleHyphen reports a name joined to its particle by a hyphen, the
