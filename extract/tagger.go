@@ -610,6 +610,12 @@ func (tg *tagger) officeTail(j int) int {
 	if k == j || tg.nameRun(k, true) == 0 {
 		return j
 	}
+	// the office goes on past its known words ("Minister of Emergency
+	// Situations Sergey Shoygu", "Director of the Financial Services
+	// Authority"): what follows is no name
+	if t := tg.toks[k]; tg.c.casing[t.key] != 0 || tg.c.orgHeads[t.key] {
+		return j
+	}
 	return k
 }
 
