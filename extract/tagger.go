@@ -533,7 +533,7 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 			if i > 0 && toks[i-1].key == "the" {
 				s = i - 1
 			}
-			if s < i || countUpper(toks[i].text) >= 2 || toks[i].parStart {
+			if s < i || countUpper(toks[i].text) >= 2 || toks[i].parStart || selfOffices[office] && tg.inList(i, j) {
 				// "the Ambassador", "the SYG", an abbreviation alone ("SYG"), or
 				// a title opening a paragraph ("Ambassador meets VP Cobos")
 				tg.add(mention{typ: Person, s: s, e: j, ns: j, ne: j, office: office, written: written, titleAlone: true, source: "title"})
@@ -566,6 +566,15 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 		}
 	}
 	return k
+}
+
+// inList reports a title at [i, j) that is an item of a list: a comma or
+// "and" before or after it ("Ambassador, DCM Gilmour and PolSec officer
+// met ...").
+func (tg *tagger) inList(i, j int) bool {
+	toks := tg.toks
+	sep := func(k int) bool { return k >= 0 && k < len(toks) && (toks[k].key == "," || toks[k].key == "and") }
+	return sep(j) || sep(i-1) && !toks[i].parStart
 }
 
 // singular undoes plural: "Vice Presidents" → "Vice President".

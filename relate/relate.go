@@ -188,6 +188,10 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				out = append(out, m)
 				last, lastPara, pending = len(out)-1, pi, nil
 				continue
+			case r.joinOnly && r.company:
+				// "Calvin accompanied Preval on his trip": company, with
+				// no meeting told to join
+				continue
 			}
 			if r.partial != nil {
 				p := *r.partial
@@ -197,7 +201,9 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			if len(r.meetings) > 0 {
 				out = append(out, r.meetings...)
 				last, lastPara = len(out)-1, pi
-				if main < 0 && (para.Kind == normalize.ParaSubject || textParas <= 3) {
+				if main < 0 && (para.Kind == normalize.ParaSubject || textParas <= 3) && !inParens(text, para.Start, sent[0]+1) {
+					// (not a meeting told in an aside: "(Note: in 2008,
+					// the Ambassador met with ... End Note)")
 					main, mainPara = len(out)-len(r.meetings), pi
 				}
 			}
@@ -390,6 +396,12 @@ func future(d *string, c *cable.Cable) bool {
 	return *d > c.Time.AddDate(0, 0, 1).Format("2006-01-02")
 }
 
+// inParens reports an unclosed parenthesis in text[from:at]: what
+// follows is an aside.
+func inParens(text string, from, at int) bool {
+	return strings.Count(text[from:at], "(")-strings.Count(text[from:at], ")") > 0
+}
+
 // dedupe drops the meetings equal to an earlier one in participants, kind
 // and date.
 func dedupe(ms []Meeting) []Meeting {
@@ -426,6 +438,9 @@ type found struct {
 	// joinOnly: the sentence's only phrase joins people to a meeting
 	// ("accompanied by", "participants included") rather than reports one
 	joinOnly bool
+	// company: the join phrases are verbs of company ("accompanied the
+	// Secretary", "joined Arias"), which say nothing of a meeting alone
+	company bool
 	// partial: a meeting phrase with people on one side and an unnamed
 	// group on the other ("sat down with members of the CODEL")
 	partial *Meeting
@@ -454,7 +469,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	var hits []hit
 	for i := 0; i < len(ws); i++ {
 		p, n := f.match(ws, i)
-		if n == 0 || f.negated(text, ws, i) || p.direct && !directObject(ws, i, i+n, people) {
+		if n == 0 || f.negated(text, ws, i) || p.direct && !directObject(ws, i, i+n, people, p) {
 			continue
 		}
 		if end := ws[i+n-1].e; p.exhort && exhortation(text, people, end, sent[1]) {
@@ -465,8 +480,11 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	}
 	var out found
 	var joined []string // the people of join phrases
+	company := true     // every join phrase is a verb of company
 	joinAt := -1        // index in out.meetings of the meeting before the first join phrase
 	var prevSubject []string
+	var intro []string // the people of an opening "At a dinner with A," that the next phrase's meeting takes
+	var introKind string
 	from := sent[0] // where the text of the current phrase's subject starts
 	for k, h := range hits {
 		p, i, n := h.p, h.i, h.n
@@ -483,7 +501,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			// "although Chief of Staff Daudzai told Ricciardone": the
 			// subject right before the verb, not the sentence's others
 			// (but "Ban noted that Obama had called him": him is Ban)
-			before = listBefore(text, people, from, start)
+			before = listBeforeOf(text, people, from, start, p.join)
 			if k > 0 && len(before) == 0 && !pronounSubject(ws, i) {
 				// "met with A and also held a separate meeting with B"
 				before = prevSubject
@@ -513,6 +531,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			if len(out.meetings) > 0 && joinAt < 0 {
 				joinAt = len(out.meetings) - 1
 			}
+			company = company && p.direct
 			joined = append(joined, before...)
 			joined = append(joined, after...)
 			continue
@@ -525,6 +544,12 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			// whoever else the sentence names ("During a meeting with the
 			// DCM, religious leaders asked that President Obama ...")
 			ids = after
+			if k+1 < len(hits) && hits[k+1].p.direct && !hits[k+1].p.join {
+				// "At a dinner with FM Foxley, Cea told the Ambassador":
+				// one occasion, which the next phrase tells
+				intro, introKind = append(intro, after...), p.kind
+				continue
+			}
 			if id := clauseSubject(text, people, lastEnd(people, after, end, stop), sent[1]); id != "" && k+1 == len(hits) && !contains(ids, id) {
 				ids = append(ids, id)
 			}
@@ -556,12 +581,18 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		default:
 			ids = append(append([]string{}, before...), after...)
 		}
-		ids = uniq(ids)
+		ids = uniq(append(ids, intro...))
+		intro = nil
 		if len(ids) < 2 {
 			continue
 		}
 		sort.Strings(ids)
 		out.meetings = append(out.meetings, Meeting{Participants: ids, Kind: p.kind})
+	}
+	if ids := uniq(intro); len(ids) >= 2 {
+		// the next phrase told no meeting: the opening one stands alone
+		sort.Strings(ids)
+		out.meetings = append(out.meetings, Meeting{Participants: ids, Kind: introKind})
 	}
 	if len(joined) > 0 {
 		switch {
@@ -582,7 +613,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			if len(ids) >= 2 {
 				sort.Strings(ids)
 				out.meetings = []Meeting{{Participants: ids, Kind: "meeting"}}
-				out.joinOnly = true
+				out.joinOnly, out.company = true, company
 			}
 		}
 	}
@@ -668,6 +699,13 @@ func pronounObject(ws []word, k int) bool {
 // between ("Daudzai had reportedly told"), and those joined to it by "and"
 // or commas ("Smith and Jones told").
 func listBefore(text string, people []person, from, at int) []string {
+	return listBeforeOf(text, people, from, at, false)
+}
+
+// listBeforeOf is listBefore; with unnamed, the list may end in people
+// the cable does not name ("The Ambassador, Director Stieger and Econoff
+// accompanied the Secretary").
+func listBeforeOf(text string, people []person, from, at int, unnamed bool) []string {
 	var ids []string
 	next := at
 	for k := len(people) - 1; k >= 0; k-- {
@@ -676,6 +714,9 @@ func listBefore(text string, people []person, from, at int) []string {
 			continue
 		}
 		gap := strings.TrimSpace(text[p.e:next])
+		if len(ids) == 0 && unnamed && unnamedTail(gap) {
+			gap = ""
+		}
 		if len(ids) == 0 {
 			for _, w := range scan(gap, 0) {
 				switch w.w {
@@ -696,6 +737,17 @@ func listBefore(text string, people []person, from, at int) []string {
 		next = p.s
 	}
 	return ids
+}
+
+// unnamedTail reports the end of a list naming no one: "and Econoff",
+// ", PolOff and two staffers" (a few words after a comma or "and").
+func unnamedTail(gap string) bool {
+	g := strings.TrimLeft(gap, ", ")
+	if g == gap && !strings.HasPrefix(gap, "and ") {
+		return false
+	}
+	ws := scan(g, 0)
+	return len(ws) >= 1 && len(ws) <= 4 && !strings.ContainsAny(g, ".;:()")
 }
 
 // modifier reports a person named right after "of", "to", "for", "from"
@@ -979,7 +1031,7 @@ func (f *Finder) negated(text string, ws []word, i int) bool {
 // called him", "he then called Talabani"), not a thing ("a village called
 // Al Muftah"). A noun phrase after the object makes the verb one of naming
 // ("X called Y the worst", "called him a liar").
-func directObject(ws []word, i, k int, people []person) bool {
+func directObject(ws []word, i, k int, people []person, p phrase) bool {
 	if k >= len(ws) || i == 0 {
 		return false
 	}
@@ -998,8 +1050,11 @@ func directObject(ws []word, i, k int, people []person) bool {
 	for subj > 0 && (ws[subj].w == "had" || ws[subj].w == "has" || ws[subj].w == "have" || ws[subj].w == "then" || ws[subj].w == "also" || ws[subj].w == "later" || ws[subj].w == "personally" || ws[subj].w == "reportedly") {
 		subj--
 	}
-	switch ws[subj].w {
-	case "he", "she", "they", "who", "and":
+	switch {
+	case p.join:
+		// a join phrase: its list may end in someone unnamed ("and
+		// Econoff accompanied the Secretary")
+	case ws[subj].w == "he", ws[subj].w == "she", ws[subj].w == "they", ws[subj].w == "who", ws[subj].w == "and":
 	default:
 		if _, ok := at(subj); !ok {
 			return false
@@ -1014,7 +1069,8 @@ func directObject(ws []word, i, k int, people []person) bool {
 			return false
 		}
 	}
-	if next < len(ws) {
+	if next < len(ws) && p.kind == "call" {
+		// "called him the worst", "called Chavez a liar": no call
 		switch ws[next].w {
 		case "a", "an", "the", "one", "his", "her", "their", "its", "very", "too", "more", "most", "extremely", "quite":
 			return false
