@@ -76,6 +76,8 @@ func TestPeople(t *testing.T) {
 		{"office goes on past its words", "1. (C) He met the Director of the Financial Services Authority and Minister of Emergency Situations Sergey Shoygu.", "Sergey Shoygu"},
 		{"heading verbs", "1. (C) Ambassador Reassured\n\n2. (C) Charge Discusses Venezuela\n", ""},
 		{"name in a heading", "1. (C) Participants\n\nMr. Falls\n", "Falls"},
+		{"corpus titles", "1. (C) State Prosecutor Alejandro Garza met Deputy Head of Mission Pieter Smit and Magistrate Aggrey Muchelule.", "Aggrey Muchelule[Magistrate]; Alejandro Garza[State Prosecutor]; Pieter Smit[Deputy Head of Mission]"},
+		{"an organization after a title is no name", "1. (C) The Foreign Ministry and the Prosecutor Office met.", ""},
 		{"name without title", "1. (C) Gustavo Gallon said the process was not serious.", "Gustavo Gallon"},
 		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},
 		{"honorific is no office", "1. (C) Mr. Smith met Dr. Jones.", "Jones; Smith"},

@@ -622,7 +622,7 @@ func (tg *tagger) officeTail(j int) int {
 	// the office goes on past its known words ("Minister of Emergency
 	// Situations Sergey Shoygu", "Director of the Financial Services
 	// Authority"): what follows is no name
-	if t := tg.toks[k]; tg.c.casing[t.key] != 0 || tg.c.orgHeads[t.key] {
+	if t := tg.toks[k]; tg.c.casing[t.key] == 'l' || tg.c.casing[t.key] == 'm' || tg.c.orgHeads[t.key] {
 		return j
 	}
 	return k
@@ -678,13 +678,18 @@ func (tg *tagger) officeModifiers(start, pre int) int {
 // nationality ("European", "Western"), which the office is the same
 // without.
 func (tg *tagger) subjectWord(key string) bool {
-	if !tg.c.officeWords[key] || tg.c.placeWords[key] || tg.c.demonym(key) || regionWords[key] {
+	if !tg.c.officeWords[key] || tg.c.placeWords[key] || tg.c.demonym(key) || regionWords[key] || unitWords[key] {
 		return false
 	}
 	return true
 }
 
 var regionWords = map[string]bool{"western": true, "eastern": true, "northern": true, "southern": true, "near": true, "east": true, "west": true, "north": true, "south": true, "central": true, "pacific": true, "atlantic": true, "european": true, "african": true, "american": true, "asian": true, "hemisphere": true, "hemispheric": true, "global": true, "regional": true, "international": true, "the": true, "and": true, "state": true}
+
+// unitWords name the unit an office heads ("Head of Mission"): after the
+// office, not a subject before it ("Criminal Division Deputy Assistant
+// Attorney General" is not a Division Deputy).
+var unitWords = map[string]bool{"mission": true, "delegation": true, "section": true, "division": true, "unit": true, "department": true, "directorate": true, "office": true}
 
 // selfOffices are the offices of a post's own officers, which a cable
 // names in lists ("the Ambassador, X and Y") rather than in apposition.
@@ -879,6 +884,9 @@ loop:
 		}
 		if t.upper && len(t.text) > 1 && !tg.allCaps && tg.c.casing[t.key] == 'u' {
 			break // an acronym in a mixed-case text: "UNAMI", "GOI"
+		}
+		if k == j && tg.c.orgHeads[t.key] {
+			break // "Head Office", "Prosecutor's Office": no name
 		}
 		if tg.c.casing[t.key] == 'l' && t.cap && tg.inHeading(k) && !tg.afterHonorific(j) {
 			// a heading's capitals: "Ambassador Reassured", "Charge
