@@ -396,6 +396,14 @@ func future(d *string, c *cable.Cable) bool {
 	return *d > c.Time.AddDate(0, 0, 1).Format("2006-01-02")
 }
 
+// aside reports a person at s in a parenthesis opened after a and closed
+// before at: "Minister Khalifeh (Shia, allied with Nabih Berri) told the
+// Ambassador"; not the abbreviation of a title ("Charge d'Affaires (CDA)
+// met ...").
+func aside(text string, a, s, at int) bool {
+	return a < s && inParens(text, a, s) && !inParens(text, a, at) && !(s > 0 && text[s-1] == '(')
+}
+
 // inParens reports an unclosed parenthesis in text[from:at]: what
 // follows is an aside.
 func inParens(text string, from, at int) bool {
@@ -460,7 +468,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	in := func(a, b int) []string {
 		var ids []string
 		for _, p := range people {
-			if p.s >= a && p.e <= b && !contains(ids, p.id) && !possessive(text, p.e) && !informant(text, a, p.s) && !modifier(text, a, p.s) {
+			if p.s >= a && p.e <= b && !contains(ids, p.id) && !possessive(text, p.e) && !informant(text, a, p.s) && !modifier(text, a, p.s) && !aside(text, a, p.s, b) {
 				ids = append(ids, p.id)
 			}
 		}
@@ -710,10 +718,10 @@ func listBeforeOf(text string, people []person, from, at int, unnamed bool) []st
 	next := at
 	for k := len(people) - 1; k >= 0; k-- {
 		p := people[k]
-		if p.e > next || p.s < from {
+		if p.e > next || p.s < from || aside(text, from, p.s, at) {
 			continue
 		}
-		gap := strings.TrimSpace(text[p.e:next])
+		gap := strings.TrimSpace(dropParens(text[p.e:next]))
 		if len(ids) == 0 && unnamed && unnamedTail(gap) {
 			gap = ""
 		}
@@ -845,6 +853,9 @@ func clauseSubject(text string, people []person, from, to int) string {
 		return ""
 	}
 	c += from
+	if ws := scan(text[c:to], 0); len(ws) > 0 && subjectPronouns[ws[0].w] {
+		return "" // "..., he said he supported Lula": he is in the meeting already
+	}
 	for _, p := range people {
 		if p.s < c || p.e > to {
 			continue
@@ -858,6 +869,8 @@ func clauseSubject(text string, people []person, from, to int) string {
 	}
 	return ""
 }
+
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true}
 
 // dropParens removes parenthesized notes: "Watt (D-NC), Lantos" → "Watt , Lantos".
 func dropParens(s string) string {

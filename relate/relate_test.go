@@ -156,6 +156,9 @@ func TestGrammar(t *testing.T) {
 		{"an opening occasion and the clause that tells it", "1. (C) Ambassador Craig Kelly arrived. At a dinner with FM Alejandro Foxley March 16, President Jose Luis Cea told the Ambassador a ruling could come soon.", "alejandro-foxley+craig-kelly+jose-luis-cea meeting 2009-03-16"},
 		{"the Ambassador in a list without the", "1. (C) Ambassador Barbara Stephenson arrived. On December 10, Ambassador, DCM Gilmour and PolSec officer met FM Varela.", "barbara-stephenson+gilmour+varela meeting 2008-12-10"},
 		{"a meeting in an aside is not the cable's", "1. (C) The verdict sparked protests. (Note: In 2008, Ambassador Anne Patterson met with Chairman Asma Jehangir. End Note)\n\n2. (C) Spokesman Abdul Basit said the government was dismayed.", "anne-patterson+asma-jehangir meeting "},
+		{"a person in an aside is no participant", "1. (C) Ambassador Jeffrey Feltman arrived. Health Minister Mohammad Khalifeh (Shia, allied with Nabih Berri) told the Ambassador that Hizballah is cornered.", "jeffrey-feltman+mohammad-khalifeh meeting "},
+		{"a title's abbreviation in brackets is no aside", "1. (C) Charge d'Affaires Sam Watson arrived. Charge d'Affaires (CDA) met Bjarni Benediktsson on November 11.", "bjarni-benediktsson+sam-watson meeting 2008-11-11"},
+		{"a pronoun opens the clause after the occasion", "1. (C) In a meeting with Antonio Delfim Netto, he said he was supporting President Lula.", ""},
 		{"called X a name is no call", "1. (C) President Hugo Chavez called President Alvaro Uribe a traitor.", ""},
 	}
 	for _, tt := range tests {
