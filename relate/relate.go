@@ -143,6 +143,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	main, mainPara := -1, -1 // the meeting the cable reports: in its subject or first paragraphs
 	textParas := 0
 	var pending *Meeting
+	var lastDate *string // the date of the occasion named last in the cable
 	for pi, para := range c.Doc.Paragraphs {
 		pending = nil
 		if para.Kind == normalize.ParaText {
@@ -152,6 +153,10 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 		for _, sent := range sentences(text, para.Start, para.End) {
 			ws := scan(text[sent[0]:sent[1]], sent[0])
 			date := findDate(ws, c.Time)
+			if off, ok := relativeDay(ws); date == nil && ok && lastDate != nil {
+				// "Later that day, President Sargsian received ..."
+				date = addDays(*lastDate, off)
+			}
 			if para.Kind == normalize.ParaSubject && f.planSubject(ws) {
 				break // "SCENESETTER FOR THE SECRETARY'S MEETING WITH ..."
 			}
@@ -159,7 +164,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			if date != nil && (len(r.meetings) > 0 || r.partial != nil || occasion(ws)) {
 				// "On March 2 the Ambassador arrived in La Paz. He met ...";
 				// not the date of a decision, a letter, an arrival of goods
-				ctxDate = date
+				ctxDate, lastDate = date, date
 			}
 			dated := date
 			if date == nil && !pluperfect(ws) {
@@ -402,6 +407,62 @@ func future(d *string, c *cable.Cable) bool {
 // met ...").
 func aside(text string, a, s, at int) bool {
 	return a < s && inParens(text, a, s) && !inParens(text, a, at) && !(s > 0 && text[s-1] == '(')
+}
+
+// relativeDay reports a sentence that opens with a day told from the one
+// before it, and how many days after it: "Later that day", "That evening",
+// "The same day" (0); "The next day", "The following morning" (1).
+func relativeDay(ws []word) (int, bool) {
+	for i := 0; i+1 < len(ws) && i < 3; i++ {
+		a, b := ws[i].w, ws[i+1].w
+		c := ""
+		if i+2 < len(ws) {
+			c = ws[i+2].w
+		}
+		switch {
+		case a == "later" && (b == "that" || b == "in" && c == "the") && partOfDay(wordAt(ws, i+2+boolInt(b == "in"))):
+			return 0, true
+		case a == "that" && partOfDay(b) && b != "day":
+			return 0, true
+		case a == "same" && partOfDay(b):
+			return 0, true
+		case (a == "next" || a == "following") && (b == "day" || b == "morning"):
+			return 1, true
+		}
+	}
+	return 0, false
+}
+
+func partOfDay(w string) bool {
+	switch w {
+	case "day", "morning", "afternoon", "evening", "night":
+		return true
+	}
+	return false
+}
+
+func wordAt(ws []word, i int) string {
+	if i < len(ws) {
+		return ws[i].w
+	}
+	return ""
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// addDays returns the date d (YYYY-MM-DD) n days on.
+func addDays(d string, n int) *string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return nil
+	}
+	s := t.AddDate(0, 0, n).Format("2006-01-02")
+	return &s
 }
 
 // inParens reports an unclosed parenthesis in text[from:at]: what

@@ -159,6 +159,7 @@ func TestGrammar(t *testing.T) {
 		{"a person in an aside is no participant", "1. (C) Ambassador Jeffrey Feltman arrived. Health Minister Mohammad Khalifeh (Shia, allied with Nabih Berri) told the Ambassador that Hizballah is cornered.", "jeffrey-feltman+mohammad-khalifeh meeting "},
 		{"a title's abbreviation in brackets is no aside", "1. (C) Charge d'Affaires Sam Watson arrived. Charge d'Affaires (CDA) met Bjarni Benediktsson on November 11.", "bjarni-benediktsson+sam-watson meeting 2008-11-11"},
 		{"a pronoun opens the clause after the occasion", "1. (C) In a meeting with Antonio Delfim Netto, he said he was supporting President Lula.", ""},
+		{"later that day", "1. (C) Ambassador Mahley met with Chairman Hakobian on January 14.\n\n2. (C) Later that afternoon, President Sargsian received Ambassador Mahley.\n\n3. (C) The next day, Ambassador Mahley met with Foreign Minister Edward Nalbandian.", "edward-nalbandian+mahley meeting 2009-01-15; hakobian+mahley meeting 2009-01-14; mahley+sargsian meeting 2009-01-14"},
 		{"called X a name is no call", "1. (C) President Hugo Chavez called President Alvaro Uribe a traitor.", ""},
 	}
 	for _, tt := range tests {
