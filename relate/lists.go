@@ -41,7 +41,24 @@ func (f *Finder) lists(c *cable.Cable, people []person, places []placeSpan, foun
 			}
 		}
 		j := i + 1
-		for ; j < len(lines) && j-i <= maxListLines && listLine(text, lines[j], lines[i].para); j++ {
+		if inline >= 0 {
+			// "Participants: USG: Ambassador Tuttle; Eric Meyer, Office
+			// Director;" and the list goes on past the line break
+			for ; j < len(lines) && j-i <= maxListLines && unfinished(text[lines[j-1].s:lines[j-1].e]); j++ {
+				for _, p := range people {
+					if p.s >= lines[j].s && p.e <= lines[j].e {
+						ids = append(ids, p.id)
+					}
+				}
+			}
+		}
+		headPara := lines[i].para
+		if inline < 0 && j == i+1 && j < len(lines) && lines[j].marker {
+			// "Participants" alone, then "22. (SBU) U.S.A.:": the list is
+			// numbered as a paragraph of its own
+			headPara = lines[j].para
+		}
+		for ; j < len(lines) && j-i <= maxListLines && listLine(text, lines[j], headPara); j++ {
 			if id := firstPerson(people, lines[j].s, lines[j].e); id != "" {
 				ids = append(ids, id)
 			}
@@ -58,6 +75,13 @@ func (f *Finder) lists(c *cable.Cable, people []person, places []placeSpan, foun
 		i = j - 1
 	}
 	return out
+}
+
+// unfinished reports a line that ends inside a list: on a semicolon, a
+// comma or a colon.
+func unfinished(t string) bool {
+	t = strings.TrimSpace(t)
+	return t != "" && strings.ContainsRune(";,:", rune(t[len(t)-1]))
 }
 
 // line is a line of the normalized text: a paragraph, or a line of a

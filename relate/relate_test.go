@@ -112,6 +112,12 @@ func TestParticipantLists(t *testing.T) {
 		{"on the heading's line",
 			"1. (C) " + prose + "\n2. (U) Participants: Foreign Minister Jose Garcia Belaunde, Deputy Secretary James Steinberg.\n\n3. (C) " + prose,
 			"james-steinberg+jose-garcia-belaunde meeting "},
+		{"on the heading's line and past the line break",
+			"1. (C) " + prose + "\n2. (U) Participants: USG: Ambassador Robert Tuttle; Deputy Secretary Kimmitt;\n\nRobert Saliterman, Spokesman; Warren Chane, ECONOFF. UK: Mervyn King, Governor, Bank of England.\n\n3. (C) " + prose,
+			"kimmitt+mervyn-king+robert-saliterman+robert-tuttle+warren-chane meeting "},
+		{"the heading alone, the list numbered after it",
+			"1. (C) " + prose + "\n2. (U) Participants\n\n3. (SBU) U.S.A.:\nSenator Benjamin Cardin (D-MD)\n\nSenator Roger Wicker (R-MS)\nSenator Tom Udall (D-NM)\nCharge d'Affaires Maura Connelly\n\nSYRIA:\nForeign Minister Walid al-Muallim\n",
+			"benjamin-cardin+maura-connelly+roger-wicker+tom-udall+walid-al-muallim meeting "},
 		{"a roster is no meeting",
 			"1. (U) Post nominates the following officers to attend the\ncourse on crime scene management from November 14 to 18.\n\n" +
 				"2. (U) Participants:\nCaptain Rigoberto Bogantes Vargas\nDOB: 09/02/1956\nMajor Olman Jimenez Montero\nDOB: 03/10/1961\n\n3. (U) " + strings.ReplaceAll(prose, "meeting", "course"),
