@@ -635,7 +635,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 				out.partial = &Meeting{Participants: ids, Kind: p.kind}
 			}
 			continue
-		case len(after) >= 3 && len(hits) == 1 && itinerary(text, ws, i):
+		case (len(after) >= 3 || len(after) == 2 && separate(ws)) && len(hits) == 1 && itinerary(text, ws, i):
 			// "visited Baghdad, meeting with President Talabani, Prime
 			// Minister Maliki and Vice Presidents Hashimi and Abdul Mehdi":
 			// one call on each ("met with A, B and C" is one meeting)
@@ -729,6 +729,12 @@ func itinerary(text string, ws []word, i int) bool {
 	case ws[i].w == "meeting" && i > 0 && strings.Contains(text[ws[i-1].e:ws[i].s], ","):
 		return true
 	}
+	return separate(ws)
+}
+
+// separate reports a word that tells meetings apart: "held separate
+// meetings with A and B", "met separately with".
+func separate(ws []word) bool {
 	for _, w := range ws {
 		if w.w == "separately" || w.w == "separate" || w.w == "respectively" || w.w == "respective" {
 			return true
