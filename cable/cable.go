@@ -207,7 +207,7 @@ func (c *Cable) metadata(r Raw) {
 		text := c.Doc.Text.S[p.Start:p.End]
 		switch {
 		case p.Kind == normalize.ParaSubject && c.Subject == "":
-			c.Subject = text
+			c.Subject = CleanSubject(text)
 		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
 			cb := ParseClassifiedBy(text)
 			c.ClassifiedBy = &cb

@@ -2,6 +2,7 @@ package cable
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -245,47 +246,6 @@ func BannerClassification(banner string) string {
 	return class
 }
 
-// ParseTags splits a TAGS value: "PGOV PREL UN IZ", "PREL, GM, VT" or
-// "OVIP (STEINBERG, JAMES B.), PREL". A parenthesis stays with its tag.
-func ParseTags(v string) []string {
-	tags := []string{}
-	depth := 0
-	cur := strings.Builder{}
-	flush := func() {
-		if t := strings.Trim(cur.String(), " ,;."); t != "" {
-			if strings.HasPrefix(t, "(") && len(tags) > 0 {
-				tags[len(tags)-1] += " " + t
-			} else {
-				tags = append(tags, t)
-			}
-		}
-		cur.Reset()
-	}
-	for _, r := range v {
-		switch {
-		case r == '(':
-			if depth == 0 {
-				flush()
-			}
-			depth++
-			cur.WriteRune(r)
-		case r == ')':
-			depth--
-			cur.WriteRune(r)
-			if depth <= 0 {
-				depth = 0
-				flush()
-			}
-		case (r == ' ' || r == ',' || r == ';') && depth == 0:
-			flush()
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	flush()
-	return tags
-}
-
 // ParseRefs splits a REF value into its references: "A. 05 BUENOS AIRES
 // 00141 B. BUENOS AIRES 01610" gives ["05 BUENOS AIRES 00141", "BUENOS
 // AIRES 01610"]. Labels ("A.", "(B)", "C)") are dropped.
@@ -448,6 +408,10 @@ var signerStop = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, 
 // the signer's byte range, or 0, 0.
 func FindSigner(text string, bodyStart int) (int, int) {
 	end := len(text)
+	if i := strings.LastIndex(text[bodyStart:], "\nNNNN"); i >= 0 {
+		// the end of the message: what follows is a copy of its routing
+		end = bodyStart + i
+	}
 	var ls int
 	for {
 		for end > bodyStart && isSpaceByte(text[end-1]) {
@@ -457,7 +421,12 @@ func FindSigner(text string, bodyStart int) (int, int) {
 			return 0, 0
 		}
 		ls = strings.LastIndexByte(text[bodyStart:end], '\n') + 1 + bodyStart
-		if line := text[ls:end]; hasLetter(line) && !strings.Contains(line, "CABLE ENDS") {
+		if loc := siteTrailer.FindStringIndex(text[ls:end]); loc != nil && hasLetter(text[ls+loc[1]:end]) {
+			// "Visit London's Classified Website: http://... cfm TUTTLE"
+			ls += loc[1]
+			break
+		}
+		if line := text[ls:end]; hasLetter(line) && !trailer(line) {
 			break
 		}
 		end = ls
@@ -508,6 +477,35 @@ func FindSigner(text string, bodyStart int) (int, int) {
 	return 0, 0
 }
 
+// siteTrailer is the line some posts end their cables with, the
+// signature often on it: "Visit London's Classified Website:
+// http://www.state.sgov.gov/p/eur/london/index. cfm TUTTLE".
+var siteTrailer = regexp.MustCompile(`(?:Visit [^:\n]*)?Classified Website:?\s*\S*(?:\s+cfm\b)?`)
+
+// trailer reports a line that follows a cable's signature: a banner or a
+// page line repeated at the end ("CONFIDENTIAL", "PAGE 04 VATICA 05693 02
+// OF 02 021700Z"), the release's stamps ("Declassified/Released US
+// Department of State EO Systematic Review 05 JUL 2006", "2001VATICA05693
+// - Classification: CONFIDENTIAL"), end marks ("NNNN", "END OF MESSAGE",
+// "=== CABLE ENDS ===").
+func trailer(line string) bool {
+	t := strings.TrimSpace(line)
+	switch normalize.Classify(t) {
+	case normalize.KindBanner, normalize.KindPageBreak, normalize.KindHandling, normalize.KindRouting, normalize.KindRule:
+		return true
+	}
+	for _, s := range []string{"CABLE ENDS", "END OF MESSAGE", "Declassified/Released", "Systematic Review", "- Classification:", "Classified Website", "NNNN"} {
+		if strings.Contains(t, s) {
+			return true
+		}
+	}
+	switch strings.ToUpper(strings.Trim(t, " .>")) {
+	case "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITED OFFICIAL USE", "BT":
+		return true
+	}
+	return false
+}
+
 func hasLetter(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if isAlpha(s[i]) {
@@ -548,3 +546,29 @@ func allDigits(s string) bool {
 func isAlpha(c byte) bool     { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isAlnum(c byte) bool     { return isAlpha(c) || c >= '0' && c <= '9' }
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// subjectMarker is a classification marker opening a subject: "(C)",
+// "(SBU)", "(S/NF)", "(C//NF)".
+var subjectMarker = regexp.MustCompile(`^\(\s*(?:U|C|S|SBU|TS|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{1,6})*\s*\)\s*`)
+
+// subjectEnd finds where a subject runs on into what follows it on its
+// lines: a REF field ("... SUMMIT REF: A. BRASILIA 564", "... TO
+// EGYPTREF: CAIRO 493"), the Classified By line, a handling line ("...
+// SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "ENTIRE TEXT
+// SENSITIVE ..."), a summary heading ("Summary -------").
+var subjectEnd = regexp.MustCompile(`REFS?:|REFTEL:|\bRefs?:|(?i:classified by\s*:?)|(?i:\b(?:entire text )?(?:sens\w* )?but unclassified\b)|(?i:\bplease (?:protect|handle|treat) accordingly)|(?i:\bnot for internet distribution)|(?i:\s*-{3,}\s*summary\b)|(?i:\bsummary\s*-{3,})|\s(?:Summary|SUMMARY)\s*$`)
+
+// CleanSubject returns a subject as the cable means it: without a
+// classification marker before it, and ending where the subject ends.
+func CleanSubject(s string) string {
+	s = strings.TrimSpace(s)
+	s = subjectMarker.ReplaceAllString(s, "")
+	if loc := subjectEnd.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimRight(s, " ,;:-")
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") {
+		s = strings.TrimRight(s, " .,;:-")
+	}
+	return s
+}

@@ -82,6 +82,11 @@ func TestParseTags(t *testing.T) {
 		"PREL, GM, VT":    {"PREL", "GM", "VT"},
 		"OVIP (STEINBERG, JAMES B.), PREL, MNUC, KN": {"OVIP (STEINBERG, JAMES B.)", "PREL", "MNUC", "KN"},
 		"": {},
+		"PGOV ECON PINR ELAB IT EUN ITPGOV EUN ITALIAN POLITICS": {"PGOV", "ECON", "PINR", "ELAB", "IT", "EUN", "ITALIAN POLITICS"},
+		"PREL AF PK IN VT VTPREL":                                {"PREL", "AF", "PK", "IN", "VT"},
+		"PHUM OPRC IT ITPHUM HUMAN RIGHTS":                       {"PHUM", "OPRC", "IT", "HUMAN RIGHTS"},
+		"KIPR ETRD BR IPR Refs: A) 2003 Sao Paulo 2199":          {"KIPR", "ETRD", "BR", "IPR"},
+		"PGOV, PREL; SOCI":                                       {"PGOV", "PREL", "SOCI"},
 	}
 	for in, want := range tests {
 		if got := ParseTags(in); !reflect.DeepEqual(got, want) {
@@ -244,4 +249,25 @@ func sampleTexts(f *testing.F) []string {
 		texts = append(texts, string(b))
 	}
 	return texts
+}
+
+func TestCleanSubject(t *testing.T) {
+	tests := map[string]string{
+		"(C) PM'S ADVISOR ON RENEWED REPARATIONS CLAIMS":                                                         "PM'S ADVISOR ON RENEWED REPARATIONS CLAIMS",
+		"(S/NF) NIGERIA: xxxxxxxxxxxx Ref: a. ABUJA 320":                                                         "NIGERIA: xxxxxxxxxxxx",
+		"ARAB DIPLOMATS WEIGH BRAZIL'S READINESS TO HOST SUMMIT REF:":                                            "ARAB DIPLOMATS WEIGH BRAZIL'S READINESS TO HOST SUMMIT",
+		"FBI DIRECTOR MUELLER'S VISIT TO EGYPTREF: CAIRO 493":                                                    "FBI DIRECTOR MUELLER'S VISIT TO EGYPT",
+		"LABOR LEADERS DIFFER SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY. ------- SUMMARY -------":  "LABOR LEADERS DIFFER",
+		"SCENESETTER FOR AMBASSADOR CROCKER'S VISIT TO CAIROClassified By: DEPUTY CHIEF OF MISSION STUART JONES": "SCENESETTER FOR AMBASSADOR CROCKER'S VISIT TO CAIRO",
+		"RIO STATE SECURITY CHIEF OPTIMISTIC ABOUT COMBATING CRIME, DRUGS Summary -------":                       "RIO STATE SECURITY CHIEF OPTIMISTIC ABOUT COMBATING CRIME, DRUGS",
+		"AFRO-BRAZILIAN LEADERS DEBUNK MYTH OF RACIAL DEMOCRACY IN BRAZIL Summary":                               "AFRO-BRAZILIAN LEADERS DEBUNK MYTH OF RACIAL DEMOCRACY IN BRAZIL",
+		"FRAUD SUMMARY - ICELAND":                           "FRAUD SUMMARY - ICELAND",
+		"PRODDING LIBYA TO ACTION ON TIME SENSITIVE ISSUES": "PRODDING LIBYA TO ACTION ON TIME SENSITIVE ISSUES",
+		"REFORM OF THE PENAL CODE":                          "REFORM OF THE PENAL CODE",
+	}
+	for in, want := range tests {
+		if got := CleanSubject(in); got != want {
+			t.Errorf("CleanSubject(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

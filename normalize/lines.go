@@ -78,12 +78,13 @@ func hasFieldPrefix(t, name string) bool {
 	if len(t) <= len(name) || !strings.EqualFold(t[:len(name)], name) {
 		return false
 	}
-	// The field names are written in capitals ("SUBJECT", "TAGS"); only a
-	// capitalised word can stand for one, so "Ref" in prose is not a field.
-	if t[:len(name)] != strings.ToUpper(name) && !strings.HasSuffix(name, ".") {
-		return false
-	}
+	// The field names are written in capitals ("SUBJECT", "TAGS"), or
+	// capitalized before a colon ("Subject:", "Tags:" in some cables);
+	// so "Ref" in prose is not a field.
 	c := t[len(name)]
+	if t[:len(name)] != strings.ToUpper(name) && !strings.HasSuffix(name, ".") {
+		return c == ':' && t[0] == name[0] && t[1:len(name)] == strings.ToLower(name[1:])
+	}
 	return c == ':' || c == ' ' || c == '\t'
 }
 

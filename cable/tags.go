@@ -1,0 +1,190 @@
+package cable
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+// tagsTxt is the release's TAGS codes as the corpus writes them, one per
+// line (cable/gen/tags.py makes it from the shared corpus).
+//
+//go:embed tags.txt
+var tagsTxt string
+
+// tagCodes is the set of TAGS codes, read once.
+var tagCodes = sync.OnceValue(func() map[string]bool {
+	codes := make(map[string]bool, 512)
+	for _, l := range strings.Split(tagsTxt, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			codes[l] = true
+		}
+	}
+	return codes
+})
+
+// ParseTags reads a TAGS value as written: codes ("PGOV PREL UN IZ",
+// "PREL, GM, VT"), a parenthesis kept with its tag ("OVIP (STEINBERG,
+// JAMES B.)"), free-text tags kept whole ("ITALIAN POLITICS"), codes
+// written together split ("ITPGOV" is IT and PGOV), each tag once, in
+// order. A field written on after the tags ("... IPR Refs: A) ...") is
+// not read.
+func ParseTags(v string) []string {
+	codes := tagCodes()
+	tags := []string{}
+	seen := map[string]bool{}
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			tags = append(tags, t)
+		}
+	}
+	var words []string // free-text words of one tag
+	flush := func() {
+		if len(words) > 0 {
+			add(strings.Join(words, " "))
+			words = words[:0]
+		}
+	}
+	for _, t := range tagTokens(cutAtField(v)) {
+		switch {
+		case strings.HasPrefix(t, "(") && len(tags) > 0 && len(words) == 0:
+			// "OVIP (STEINBERG, JAMES B.)": the person the visit is of
+			last := tags[len(tags)-1]
+			delete(seen, last)
+			tags[len(tags)-1] = last + " " + t
+			seen[tags[len(tags)-1]] = true
+		case codes[t]:
+			flush()
+			add(t)
+		default:
+			if parts := gluedCodes(t, codes); parts != nil {
+				flush()
+				for _, p := range parts {
+					add(p)
+				}
+				continue
+			}
+			if freeWord(t) {
+				words = append(words, t)
+				continue
+			}
+			flush()
+			add(t)
+		}
+	}
+	flush()
+	return tags
+}
+
+// tagTokens splits a TAGS value at spaces, commas and semicolons; a
+// parenthesis is one token.
+func tagTokens(v string) []string {
+	var out []string
+	depth := 0
+	cur := strings.Builder{}
+	flush := func() {
+		if t := strings.Trim(cur.String(), " ,;."); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	for _, r := range v {
+		switch {
+		case r == '(':
+			if depth == 0 {
+				flush()
+			}
+			depth++
+			cur.WriteRune(r)
+		case r == ')':
+			depth--
+			cur.WriteRune(r)
+			if depth <= 0 {
+				depth = 0
+				flush()
+			}
+		case (r == ' ' || r == ',' || r == ';' || r == '\t') && depth == 0:
+			flush()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// cutAtField returns v up to a header field written on the same line
+// after the tags: "REF:", "REFS:", "SUBJECT:", "SUBJ:", "CLASSIFIED BY",
+// "E.O.".
+func cutAtField(v string) string {
+	u := strings.ToUpper(v)
+	end := len(v)
+	for _, f := range []string{"REF:", "REFS:", "REFTEL:", "SUBJECT:", "SUBJ:", "CLASSIFIED BY", "E.O.", "E. O."} {
+		for from := 0; from < end; {
+			i := strings.Index(u[from:end], f)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i == 0 || u[i-1] == ' ' || u[i-1] == ',' || u[i-1] == ';' {
+				end = i
+				break
+			}
+			from = i + len(f)
+		}
+	}
+	return v[:end]
+}
+
+// gluedCodes splits a word made of codes written together ("ITPGOV",
+// "VTPREL", "PGOVPREL") into them, or returns nil: two or more codes, one
+// of four letters or more, at most one of two letters.
+func gluedCodes(w string, codes map[string]bool) []string {
+	if len(w) < 5 || len(w) > 16 || strings.ToUpper(w) != w {
+		return nil
+	}
+	var best []string
+	var try func(rest string, parts []string)
+	try = func(rest string, parts []string) {
+		if best != nil {
+			return
+		}
+		if rest == "" {
+			long, short := 0, 0
+			for _, p := range parts {
+				switch {
+				case len(p) >= 4:
+					long++
+				case len(p) == 2:
+					short++
+				}
+			}
+			if len(parts) >= 2 && long >= 1 && short <= 1 {
+				best = append([]string(nil), parts...)
+			}
+			return
+		}
+		for k := min(len(rest), 6); k >= 2; k-- {
+			if codes[rest[:k]] {
+				try(rest[k:], append(parts, rest[:k]))
+			}
+		}
+	}
+	try(w, nil)
+	return best
+}
+
+// freeWord reports a word of a free-text tag ("ITALIAN POLITICS", "HUMAN
+// RIGHTS"): letters only, five or more, no code.
+func freeWord(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isAlpha(w[i]) && w[i] != '-' {
+			return false
+		}
+	}
+	return true
+}
