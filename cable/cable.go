@@ -201,6 +201,11 @@ func (c *Cable) metadata(r Raw) {
 			c.Addressees = append(c.Addressees, f.Value)
 		}
 	}
+	if len(c.Tags) == 0 {
+		// "TAG PTER, PGOV", "AGS: PGOV, PREL", or TAGS in a glued header
+		// line ("E.O. 12958: DECL: 03/20/2019 TAG PTER, PGOV, ASEC")
+		c.Tags = TagsInText(head(c.Text, 4000))
+	}
 	// The subject and the Classified By line as normalized: page breaks and
 	// banners that fell inside them are gone.
 	for _, p := range c.Doc.Paragraphs {

@@ -408,9 +408,9 @@ var signerStop = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, 
 // the signer's byte range, or 0, 0.
 func FindSigner(text string, bodyStart int) (int, int) {
 	end := len(text)
-	if i := strings.LastIndex(text[bodyStart:], "\nNNNN"); i >= 0 {
+	if loc := endMark.FindAllStringIndex(text[bodyStart:], -1); loc != nil {
 		// the end of the message: what follows is a copy of its routing
-		end = bodyStart + i
+		end = bodyStart + loc[len(loc)-1][0]
 	}
 	var ls int
 	for {
@@ -482,6 +482,14 @@ func FindSigner(text string, bodyStart int) (int, int) {
 // http://www.state.sgov.gov/p/eur/london/index. cfm TUTTLE".
 var siteTrailer = regexp.MustCompile(`(?:Visit [^:\n]*)?Classified Website:?\s*\S*(?:\s+cfm\b)?`)
 
+// endMark is the end of a message, "NNNN", on a line of its own or after
+// the signature ("... HOAGLAND NNNN").
+var endMark = regexp.MustCompile(`[ \t\n]NNNN[ \t]*(?:\n|$)`)
+
+// releaseStamp is the line the release adds at the end of some cables:
+// "2001VATICA05693 - Classification: CONFIDENTIAL".
+var releaseStamp = regexp.MustCompile(`^\d{4}[A-Z]+\d+ - `)
+
 // trailer reports a line that follows a cable's signature: a banner or a
 // page line repeated at the end ("CONFIDENTIAL", "PAGE 04 VATICA 05693 02
 // OF 02 021700Z"), the release's stamps ("Declassified/Released US
@@ -494,7 +502,10 @@ func trailer(line string) bool {
 	case normalize.KindBanner, normalize.KindPageBreak, normalize.KindHandling, normalize.KindRouting, normalize.KindRule:
 		return true
 	}
-	for _, s := range []string{"CABLE ENDS", "END OF MESSAGE", "Declassified/Released", "Systematic Review", "- Classification:", "Classified Website", "NNNN"} {
+	if releaseStamp.MatchString(t) {
+		return true
+	}
+	for _, s := range []string{"CABLE ENDS", "END OF MESSAGE", "End Cable Text", "Declassified/Released", "Systematic Review", "- Classification:", "Classified Website", "NNNN"} {
 		if strings.Contains(t, s) {
 			return true
 		}
@@ -549,7 +560,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 // subjectMarker is a classification marker opening a subject: "(C)",
 // "(SBU)", "(S/NF)", "(C//NF)".
-var subjectMarker = regexp.MustCompile(`^\(\s*(?:U|C|S|SBU|TS|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{1,6})*\s*\)\s*`)
+var subjectMarker = regexp.MustCompile(`^(?i:\(\s*(?:U|C|S|SBU|TS|LOU|FOUO)(?:\s*/{1,2}\s*[A-Z]{1,6})*\s*\))\s*`)
 
 // subjectEnd finds where a subject runs on into what follows it on its
 // lines: a REF field ("... SUMMIT REF: A. BRASILIA 564", "... TO
@@ -566,9 +577,5 @@ func CleanSubject(s string) string {
 	if loc := subjectEnd.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	s = strings.TrimRight(s, " ,;:-")
-	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") {
-		s = strings.TrimRight(s, " .,;:-")
-	}
-	return s
+	return strings.TrimRight(s, " ,;:-")
 }

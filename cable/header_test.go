@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -227,7 +228,15 @@ func FuzzHeader(f *testing.F) {
 			t.Fatalf("FindSigner = [%d,%d) for body at %d of %d", a, b, e, len(s))
 		}
 		ParseClassifiedBy(s)
-		ParseTags(s)
+		for _, tag := range ParseTags(s) {
+			if tag == "" || strings.TrimSpace(tag) != tag {
+				t.Fatalf("ParseTags gives an empty or padded tag %q", tag)
+			}
+		}
+		TagsInText(s)
+		if sub := CleanSubject(s); len(sub) > len(s) {
+			t.Fatalf("CleanSubject grew %q", s)
+		}
 		ParseRefs(s)
 		c, err := Parse(Raw{Text: s, RefID: "X"})
 		if err == nil && c.Cable != "X" {

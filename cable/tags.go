@@ -2,8 +2,10 @@ package cable
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // tagsTxt is the release's TAGS codes as the corpus writes them, one per
@@ -46,6 +48,7 @@ func ParseTags(v string) []string {
 			words = words[:0]
 		}
 	}
+	v = strings.ReplaceAll(v, "\u00a0", " ")
 	for _, t := range tagTokens(cutAtField(v)) {
 		switch {
 		case strings.HasPrefix(t, "(") && len(tags) > 0 && len(words) == 0:
@@ -84,7 +87,7 @@ func tagTokens(v string) []string {
 	depth := 0
 	cur := strings.Builder{}
 	flush := func() {
-		if t := strings.Trim(cur.String(), " ,;."); t != "" {
+		if t := strings.TrimFunc(cur.String(), func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' || r == '.' }); t != "" {
 			out = append(out, t)
 		}
 		cur.Reset()
@@ -104,7 +107,7 @@ func tagTokens(v string) []string {
 				depth = 0
 				flush()
 			}
-		case (r == ' ' || r == ',' || r == ';' || r == '\t') && depth == 0:
+		case (unicode.IsSpace(r) || r == ',' || r == ';') && depth == 0:
 			flush()
 		default:
 			cur.WriteRune(r)
@@ -187,4 +190,26 @@ func freeWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// tagsInText is a TAGS field standing where the normalizer does not see
+// one: a field name cut or in the singular ("TAG KU, CVIS", "AGS: PGOV"),
+// or inside a glued header line, followed by a code.
+var tagsInText = regexp.MustCompile(`(?m)(?:^|[\s\d])(?:TAGS?|AGS)(?::\s*|\s+)([A-Z]{2,6}(?:[ ,;]|$).*)$`)
+
+// TagsInText finds the TAGS of a cable whose header the normalizer could
+// not split into fields, in its first lines; none if no line has them.
+func TagsInText(s string) []string {
+	m := tagsInText.FindStringSubmatch(strings.ReplaceAll(s, "\u00a0", " "))
+	if m == nil {
+		return []string{}
+	}
+	tags := ParseTags(m[1])
+	codes := tagCodes()
+	for _, t := range tags {
+		if codes[strings.ToUpper(t)] {
+			return tags
+		}
+	}
+	return []string{} // no known code: prose that happens to say "tag"
 }
