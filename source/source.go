@@ -6,6 +6,9 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 	"io"
 	"io/fs"
 	"os"
@@ -228,24 +231,100 @@ func OpenReader(name, path string, f io.ReadCloser, read *atomic.Int64) (Reader,
 		}
 		br = bufio.NewReaderSize(zr, 1<<20)
 	}
+	br, note := decode(br)
 	head, err := br.Peek(512)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, readErr(err))
 	}
+	var rd Reader
 	switch sniff(head, path) {
 	case cable.FormatCSV:
-		return newCSVReader(name, br, f), nil
+		rd = newCSVReader(name, br, f)
 	case cable.FormatHTML:
-		return &fileReader{name: name, r: br, c: f, format: cable.FormatHTML}, nil
+		rd = &fileReader{name: name, r: br, c: f, format: cable.FormatHTML}
 	case cable.FormatText:
-		return &fileReader{name: name, r: br, c: f, format: cable.FormatText}, nil
+		rd = &fileReader{name: name, r: br, c: f, format: cable.FormatText}
+	}
+	if rd != nil {
+		if note != "" {
+			rd = &noted{Reader: rd, note: name + ": " + note}
+		}
+		return rd, nil
 	}
 	f.Close()
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, fmt.Errorf("%s: empty file", name)
 	}
 	return nil, fmt.Errorf("%s: not a cable dump: binary data", name)
+}
+
+// decode undoes the encodings users' files come in, so that the readers
+// see UTF-8: a UTF-8 byte-order mark is skipped (a cables.csv saved by a
+// spreadsheet), UTF-16 with its byte-order mark and Windows-1252 text
+// (bytes that are no UTF-8, and no UTF-8 beside them) are decoded. note
+// says what was done, "" if nothing.
+func decode(br *bufio.Reader) (*bufio.Reader, string) {
+	b, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		br.Discard(3)
+		return br, "UTF-8 byte-order mark skipped"
+	case bytes.HasPrefix(b, []byte("\xff\xfe")):
+		d := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, d), 1<<20), "UTF-16 (little-endian) decoded"
+	case bytes.HasPrefix(b, []byte("\xfe\xff")):
+		d := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, d), 1<<20), "UTF-16 (big-endian) decoded"
+	}
+	head, _ := br.Peek(64 << 10)
+	if windows1252(head) {
+		return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), 1<<20), "Windows-1252 decoded"
+	}
+	return br, ""
+}
+
+// windows1252 reports text in a single-byte encoding: bytes that are not
+// UTF-8 and no character of more than one byte written in UTF-8, no NUL
+// (binary data). A UTF-8 file with a few bad bytes stays UTF-8.
+func windows1252(head []byte) bool {
+	bad, multi := 0, 0
+	for i := 0; i < len(head); {
+		c := head[i]
+		if c == 0 {
+			return false
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(head[i:])
+		switch {
+		case r == utf8.RuneError && n == 1 && len(head)-i >= utf8.UTFMax:
+			bad++
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return bad > 0 && multi == 0
+}
+
+// noted is a Reader whose first record carries a note on the whole file
+// (how it was decoded), as a warning.
+type noted struct {
+	Reader
+	note string
+	done bool
+}
+
+func (n *noted) Next() (cable.Raw, error) {
+	r, err := n.Reader.Next()
+	if err == nil && !n.done {
+		n.done = true
+		r.Warnings = append(r.Warnings, n.note)
+	}
+	return r, err
 }
 
 // sniff says what format data starting with head is in, or "" for binary.
