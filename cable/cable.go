@@ -80,7 +80,7 @@ type Meta struct {
 	Tags           []string      `json:"tags"`
 	ClassifiedBy   *ClassifiedBy `json:"classified_by"`
 	Signer         string        `json:"signer"`
-	Refs           []string      `json:"refs"`
+	Refs           []Ref         `json:"refs"`
 	// Addressees are the routing lines before the header fields ("DEPT
 	// FOR NEA/ARP"): who the cable is for, not prose.
 	Addressees []string `json:"addressees,omitempty"`
@@ -188,7 +188,7 @@ func (c *Cable) metadata(r Raw) {
 		c.Classification = BannerClassification(c.Doc.Banner)
 	}
 	c.Tags = []string{}
-	c.Refs = []string{}
+	c.Refs = []Ref{}
 	for _, f := range c.Doc.Fields {
 		switch f.Kind {
 		case normalize.KindTags:
@@ -196,7 +196,7 @@ func (c *Cable) metadata(r Raw) {
 				c.Tags = ParseTags(f.Value)
 			}
 		case normalize.KindRef:
-			c.Refs = append(c.Refs, ParseRefs(f.Value)...)
+			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, c.year())...)
 		case normalize.KindAddressee:
 			c.Addressees = append(c.Addressees, f.Value)
 		}
@@ -213,6 +213,9 @@ func (c *Cable) metadata(r Raw) {
 		switch {
 		case p.Kind == normalize.ParaSubject && c.Subject == "":
 			c.Subject = CleanSubject(text)
+			if len(c.Refs) == 0 {
+				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), c.year())...)
+			}
 		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
 			cb := ParseClassifiedBy(text)
 			c.ClassifiedBy = &cb
@@ -225,6 +228,14 @@ func (c *Cable) metadata(r Raw) {
 	if c.Cable == "" {
 		c.Cable = RefIDFromBanner(c.Doc.BannerOrigin, c.Doc.Banner, c.Time)
 	}
+}
+
+// year is the cable's year, 0 when its date is unknown.
+func (c *Cable) year() int {
+	if c.Time.IsZero() {
+		return 0
+	}
+	return c.Time.Year()
 }
 
 func head(s string, n int) string {

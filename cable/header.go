@@ -246,45 +246,12 @@ func BannerClassification(banner string) string {
 	return class
 }
 
-// ParseRefs splits a REF value into its references: "A. 05 BUENOS AIRES
-// 00141 B. BUENOS AIRES 01610" gives ["05 BUENOS AIRES 00141", "BUENOS
-// AIRES 01610"]. Labels ("A.", "(B)", "C)") are dropped.
-func ParseRefs(v string) []string {
-	var out []string
-	f := strings.Fields(v)
-	var cur []string
-	flush := func() {
-		if s := strings.Trim(strings.Join(cur, " "), " ;,."); s != "" {
-			out = append(out, s)
-		}
-		cur = cur[:0]
-	}
-	for _, w := range f {
-		w = strings.TrimPrefix(w, "¶")
-		if w == "" {
-			continue
-		}
-		if refLabel(w) {
-			flush()
-			continue
-		}
-		if strings.HasSuffix(w, ";") {
-			cur = append(cur, strings.TrimSuffix(w, ";"))
-			flush()
-			continue
-		}
-		cur = append(cur, w)
-	}
-	flush()
-	return out
-}
-
 func refLabel(w string) bool {
 	w = strings.TrimPrefix(w, "(")
 	if len(w) != 2 {
 		return false
 	}
-	return w[0] >= 'A' && w[0] <= 'Z' && (w[1] == '.' || w[1] == ')' || w[1] == ':')
+	return isAlpha(w[0]) && (w[1] == '.' || w[1] == ')' || w[1] == ':')
 }
 
 // title words that are offices, not names, in a Classified By line.
@@ -568,6 +535,24 @@ var subjectMarker = regexp.MustCompile(`^(?i:\(\s*(?:U|C|S|SBU|TS|LOU|FOUO)(?:\s
 // SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY", "ENTIRE TEXT
 // SENSITIVE ..."), a summary heading ("Summary -------").
 var subjectEnd = regexp.MustCompile(`REFS?:|REFTEL:|\bRefs?:|(?i:classified by\s*:?)|(?i:\b(?:entire text )?(?:sens\w* )?but unclassified\b)|(?i:\bplease (?:protect|handle|treat) accordingly)|(?i:\bnot for internet distribution)|(?i:\s*-{3,}\s*summary\b)|(?i:\bsummary\s*-{3,})|\s(?:Summary|SUMMARY)\s*$`)
+
+// subjectRef is a REF field written on in a subject's lines.
+var subjectRef = regexp.MustCompile(`REFS?:|REFTEL:|\bRefs?:`)
+
+// SubjectRefs returns the REF field written on in a subject's lines ("...
+// VISIT TO BAHRAINREF: MANAMA 510Classified By: ..." gives "MANAMA 510"),
+// or "".
+func SubjectRefs(s string) string {
+	loc := subjectRef.FindStringIndex(s)
+	if loc == nil {
+		return ""
+	}
+	rest := s[loc[1]:]
+	if end := subjectEnd.FindStringIndex(rest); end != nil {
+		rest = rest[:end[0]]
+	}
+	return rest
+}
 
 // CleanSubject returns a subject as the cable means it: without a
 // classification marker before it, and ending where the subject ends.

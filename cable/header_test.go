@@ -97,16 +97,22 @@ func TestParseTags(t *testing.T) {
 }
 
 func TestParseRefs(t *testing.T) {
-	tests := map[string][]string{
-		"A. 05 BUENOS AIRES 00141 B. BUENOS AIRES 01610":   {"05 BUENOS AIRES 00141", "BUENOS AIRES 01610"},
-		"A) STATE 135205; B) STATE 127608":                 {"STATE 135205", "STATE 127608"},
-		"(A) SAO PAULO 676; (B) BRASILIA 1194":             {"SAO PAULO 676", "BRASILIA 1194"},
-		"STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966": {"STATE 106206 CIRCULAR", "STATE CA-3400 NOV 2, 1966"},
-		"BAGHDAD 123": {"BAGHDAD 123"},
+	tests := []struct {
+		in   string
+		want []Ref
+	}{
+		{"A. 05 BUENOS AIRES 00141 B. BUENOS AIRES 01610", []Ref{{"A. 05 BUENOS AIRES 00141", "05BUENOSAIRES141"}, {"B. BUENOS AIRES 01610", "09BUENOSAIRES1610"}}},
+		{"A) STATE 135205; B) STATE 127608", []Ref{{"A) STATE 135205", "09STATE135205"}, {"B) STATE 127608", "09STATE127608"}}},
+		{"(A) SAO PAULO 676; (B) BRASILIA 1194", []Ref{{"(A) SAO PAULO 676", "09SAOPAULO676"}, {"(B) BRASILIA 1194", "09BRASILIA1194"}}},
+		{"STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", []Ref{{"STATE 106206 CIRCULAR", "09STATE106206"}, {"STATE CA-3400 NOV 2, 1966", ""}}},
+		{"A. 2008 SECSTATE 12345 B. YOUR 123 C. REFTEL", []Ref{{"A. 2008 SECSTATE 12345", "08STATE12345"}, {"B. YOUR 123", ""}, {"C. REFTEL", ""}}},
+		{"STATE 99488 24 SEP 2008", []Ref{{"STATE 99488 24 SEP 2008", "08STATE99488"}}},
+		{"Tel Aviv 2446 (NOTAL)", []Ref{{"Tel Aviv 2446 (NOTAL)", "09TELAVIV2446"}}},
+		{"A.", nil},
 	}
-	for in, want := range tests {
-		if got := ParseRefs(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("ParseRefs(%q) = %q, want %q", in, got, want)
+	for _, tt := range tests {
+		if got := ParseRefs(tt.in, 2009); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParseRefs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -237,7 +243,11 @@ func FuzzHeader(f *testing.F) {
 		if sub := CleanSubject(s); len(sub) > len(s) {
 			t.Fatalf("CleanSubject grew %q", s)
 		}
-		ParseRefs(s)
+		for _, r := range ParseRefs(s, 2009) {
+			if r.Text == "" || r.RefID != "" && (len(r.RefID) < 4 || !allDigits(r.RefID[:2])) {
+				t.Fatalf("ParseRefs gives %+v", r)
+			}
+		}
 		c, err := Parse(Raw{Text: s, RefID: "X"})
 		if err == nil && c.Cable != "X" {
 			t.Fatalf("refid lost")

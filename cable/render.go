@@ -22,7 +22,14 @@ func Render(w io.Writer, c *Cable) error {
 		fmt.Fprintf(&b, "classified by:  %s (office: %s)\n", c.ClassifiedBy.Name, c.ClassifiedBy.Office)
 	}
 	fmt.Fprintf(&b, "signer:         %s\n", c.Signer)
-	fmt.Fprintf(&b, "refs:           %s\n", strings.Join(c.Refs, "; "))
+	refs := make([]string, len(c.Refs))
+	for i, r := range c.Refs {
+		refs[i] = r.Text
+		if r.RefID != "" {
+			refs[i] += " (" + r.RefID + ")"
+		}
+	}
+	fmt.Fprintf(&b, "refs:           %s\n", strings.Join(refs, "; "))
 	if len(c.Addressees) > 0 {
 		fmt.Fprintf(&b, "addressees:     %s\n", strings.Join(c.Addressees, " | "))
 	}

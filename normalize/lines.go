@@ -54,7 +54,7 @@ func Classify(s string) Kind {
 		return KindTags
 	case isEO(t):
 		return KindEO
-	case hasFieldPrefix(t, "REF") || hasFieldPrefix(t, "REFS") || hasFieldPrefix(t, "REFTEL"):
+	case hasFieldPrefix(t, "REF") || hasFieldPrefix(t, "REFS") || hasFieldPrefix(t, "REFTEL") || strings.HasPrefix(t, "REF. "):
 		return KindRef
 	case hasFoldPrefix(t, "classified by") || hasFoldPrefix(t, "classified by:"):
 		return KindClassifiedBy

@@ -1,0 +1,183 @@
+package cable
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Ref is one reference of a cable's REF field: the text as written ("A.
+// 08 CAIRO 493") and the reference id of the cable it names ("08CAIRO493"),
+// "" when it names none (a letter, an e-mail, "REFTEL", an airgram).
+type Ref struct {
+	Text  string `json:"text"`
+	RefID string `json:"refid,omitempty"`
+}
+
+// ParseRefs splits a REF value into its references, each with its label
+// ("A.", "(B)", "C)"): "A. 05 BUENOS AIRES 00141 B. BUENOS AIRES 01610"
+// gives "A. 05 BUENOS AIRES 00141" (05BUENOSAIRES141) and "B. BUENOS AIRES
+// 01610" (BUENOSAIRES1610 in the cable's year). year is the cable's
+// (four digits), for references that do not give theirs; 0 if unknown.
+func ParseRefs(v string, year int) []Ref {
+	var out []Ref
+	var cur []string
+	flush := func() {
+		joined := strings.Join(cur, " ")
+		if t := strings.Trim(joined, " ;,."); t != "" && (len(cur) > 1 || !refLabel(cur[0])) {
+			r := Ref{Text: t, RefID: RefID(strings.TrimRight(joined, " ;,"), year)}
+			// not prose that a line opening with "REF" made a field
+			if r.RefID != "" || len(cur) <= 12 {
+				out = append(out, r)
+			}
+		}
+		cur = cur[:0]
+	}
+	for _, w := range strings.Fields(strings.ReplaceAll(v, ";", "; ")) {
+		w = strings.TrimPrefix(w, "¶")
+		if w == "" {
+			continue
+		}
+		if refLabel(w) {
+			flush()
+			cur = append(cur, w)
+			continue
+		}
+		if strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") && allDigits(strings.TrimSuffix(w, ":")) {
+			// "A) STATE 135205; B) ...", "TEHRAN 1091: TEHRAN 263"
+			cur = append(cur, strings.TrimRight(w, ";:"))
+			flush()
+			continue
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return AppendRefs(nil, out...)
+}
+
+// AppendRefs appends to refs the references not in it yet: a reference
+// read twice (a repeated page header, a REF field and the same in the
+// subject) is one.
+func AppendRefs(refs []Ref, more ...Ref) []Ref {
+	for _, r := range more {
+		if !slices.ContainsFunc(refs, func(o Ref) bool { return o == r || r.RefID != "" && o.RefID == r.RefID }) {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
+// refPosts are the posts that references write otherwise than the
+// release's reference ids do.
+var refPosts = map[string]string{"SECSTATE": "STATE", "DEPT": "STATE", "DEPARTMENT": "STATE", "USUN": "USUNNEWYORK", "USUN NEW YORK": "USUNNEWYORK", "USUN NY": "USUNNEWYORK"}
+
+// notPosts are words that stand where a post would and name none: "YOUR
+// 123", "EMAIL OF 5 MAY".
+var notPosts = map[string]bool{"YOUR": true, "OUR": true, "MY": true, "THE": true, "AND": true, "OF": true, "EMAIL": true, "E-MAIL": true, "LETTER": true, "TELCON": true, "MEMCON": true, "FAX": true, "NOTE": true, "REFTEL": true, "REFTELS": true, "PREVIOUS": true, "IIR": true, "AIRGRAM": true, "CIRCULAR": true, "ALDAC": true, "OURTEL": true, "YOURTEL": true, "EMBTEL": true, "DEPTEL": true, "PARA": true, "PARAS": true, "PAGE": true}
+
+// RefID returns the reference id a reference names ("08 CAIRO 493" →
+// "08CAIRO493"; "STATE 12345" in a cable of 2009 → "09STATE12345"; "SAO
+// PAULO 0280" → "SAOPAULO280"), or "". A label before it is skipped. The
+// year is the reference's own (two or four digits before the post, or a
+// date after the number), else year.
+func RefID(text string, year int) string {
+	ws := strings.Fields(strings.NewReplacer("(", " ", ")", " ", ",", " ", ";", " ").Replace(text))
+	if len(ws) > 0 && refLabel(ws[0]) {
+		ws = ws[1:]
+	}
+	if len(ws) > 0 && len(ws[0]) == 1 && isAlpha(ws[0][0]) {
+		ws = ws[1:] // "A) ..." split by the parenthesis
+	}
+	i, yy := 0, -1
+	if i < len(ws) && allDigits(ws[i]) && (len(ws[i]) == 2 || len(ws[i]) == 4 && (ws[i][:2] == "19" || ws[i][:2] == "20")) {
+		n, _ := strconv.Atoi(ws[i])
+		yy = n % 100
+		i++
+	}
+	var post []string
+	for ; i < len(ws) && len(post) < 4; i++ {
+		w := strings.ToUpper(strings.TrimRight(ws[i], ".:"))
+		if !isWordOfPost(w) {
+			break
+		}
+		post = append(post, w)
+	}
+	if len(post) == 0 || i >= len(ws) {
+		return ""
+	}
+	num := strings.TrimRight(ws[i], ":.")
+	if strings.HasSuffix(ws[i], "..") {
+		return "" // cut short: "DUSHANBE 16..."
+	}
+	if !allDigits(num) || len(num) > 7 {
+		return "" // not a number, or cut short ("DUSHANBE 16...")
+	}
+	name := strings.Join(post, " ")
+	for _, w := range post {
+		if notPosts[w] {
+			return ""
+		}
+	}
+	if p, ok := refPosts[name]; ok {
+		name = p
+	} else {
+		name = strings.ReplaceAll(name, " ", "")
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n == 0 {
+		return ""
+	}
+	if yy < 0 {
+		// "DOHA 152 (08)"; "STATE 99488 24 SEP 2009": the date the
+		// reference was sent
+		if i+1 < len(ws) && allDigits(ws[i+1]) && (len(ws[i+1]) == 2 && parenAfter(text, num) || len(ws[i+1]) == 4 && (ws[i+1][:2] == "19" || ws[i+1][:2] == "20")) {
+			y, _ := strconv.Atoi(ws[i+1])
+			yy = y % 100
+		} else if i+3 < len(ws) && allDigits(ws[i+3]) && len(ws[i+3]) == 4 && monthWord(ws[i+2]) {
+			y, _ := strconv.Atoi(ws[i+3])
+			yy = y % 100
+		} else if year > 0 {
+			yy = year % 100
+		} else {
+			return ""
+		}
+	}
+	return twoDigits(yy) + name + strconv.Itoa(n)
+}
+
+// isWordOfPost reports a word that may be part of a post's name: letters
+// (and a hyphen), "STATE", "SAO", "USUN".
+func isWordOfPost(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !(w[i] >= 'A' && w[i] <= 'Z') && w[i] != '-' {
+			return false
+		}
+	}
+	return !monthWord(w)
+}
+
+func monthWord(w string) bool {
+	switch strings.ToUpper(w) {
+	case "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
+		"JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER":
+		return true
+	}
+	return false
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// parenAfter reports "(" right after the number num in text: "DOHA 152
+// (08)" gives the year in brackets.
+func parenAfter(text, num string) bool {
+	i := strings.Index(text, num)
+	return i >= 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(num):], " "), "(")
+}
