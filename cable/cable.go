@@ -196,7 +196,7 @@ func (c *Cable) metadata(r Raw) {
 				c.Tags = ParseTags(f.Value)
 			}
 		case normalize.KindRef:
-			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, c.year())...)
+			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, r.RefID, c.year())...)
 		case normalize.KindAddressee:
 			c.Addressees = append(c.Addressees, f.Value)
 		}
@@ -214,7 +214,7 @@ func (c *Cable) metadata(r Raw) {
 		case p.Kind == normalize.ParaSubject && c.Subject == "":
 			c.Subject = CleanSubject(text)
 			if len(c.Refs) == 0 {
-				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), c.year())...)
+				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), r.RefID, c.year())...)
 			}
 		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
 			cb := ParseClassifiedBy(text)

@@ -107,11 +107,12 @@ func TestParseRefs(t *testing.T) {
 		{"STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", []Ref{{"STATE 106206 CIRCULAR", "09STATE106206"}, {"STATE CA-3400 NOV 2, 1966", ""}}},
 		{"A. 2008 SECSTATE 12345 B. YOUR 123 C. REFTEL", []Ref{{"A. 2008 SECSTATE 12345", "08STATE12345"}, {"B. YOUR 123", ""}, {"C. REFTEL", ""}}},
 		{"STATE 99488 24 SEP 2008", []Ref{{"STATE 99488 24 SEP 2008", "08STATE99488"}}},
-		{"Tel Aviv 2446 (NOTAL)", []Ref{{"Tel Aviv 2446 (NOTAL)", "09TELAVIV2446"}}},
+		{"Tel Aviv 2446 (NOTAL)", []Ref{{"Tel Aviv 2446 (NOTAL)", "08TELAVIV2446"}}},
+		{"Tel Aviv 246", []Ref{{"Tel Aviv 246", "09TELAVIV246"}}},
 		{"A.", nil},
 	}
 	for _, tt := range tests {
-		if got := ParseRefs(tt.in, 2009); !reflect.DeepEqual(got, tt.want) {
+		if got := ParseRefs(tt.in, "09TELAVIV413", 2009); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("ParseRefs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -243,7 +244,7 @@ func FuzzHeader(f *testing.F) {
 		if sub := CleanSubject(s); len(sub) > len(s) {
 			t.Fatalf("CleanSubject grew %q", s)
 		}
-		for _, r := range ParseRefs(s, 2009) {
+		for _, r := range ParseRefs(s, "09X1", 2009) {
 			if r.Text == "" || r.RefID != "" && (len(r.RefID) < 4 || !allDigits(r.RefID[:2])) {
 				t.Fatalf("ParseRefs gives %+v", r)
 			}

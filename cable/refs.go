@@ -17,15 +17,16 @@ type Ref struct {
 // ParseRefs splits a REF value into its references, each with its label
 // ("A.", "(B)", "C)"): "A. 05 BUENOS AIRES 00141 B. BUENOS AIRES 01610"
 // gives "A. 05 BUENOS AIRES 00141" (05BUENOSAIRES141) and "B. BUENOS AIRES
-// 01610" (BUENOSAIRES1610 in the cable's year). year is the cable's
-// (four digits), for references that do not give theirs; 0 if unknown.
-func ParseRefs(v string, year int) []Ref {
+// 01610" (BUENOSAIRES1610 in the cable's year). self is the citing
+// cable's reference id and year its year (four digits, 0 if unknown), for
+// references that do not give theirs.
+func ParseRefs(v, self string, year int) []Ref {
 	var out []Ref
 	var cur []string
 	flush := func() {
 		joined := strings.Join(cur, " ")
 		if t := strings.Trim(joined, " ;,."); t != "" && (len(cur) > 1 || !refLabel(cur[0])) {
-			r := Ref{Text: t, RefID: RefID(strings.TrimRight(joined, " ;,"), year)}
+			r := Ref{Text: t, RefID: RefID(strings.TrimRight(joined, " ;,"), self, year)}
 			// not prose that a line opening with "REF" made a field
 			if r.RefID != "" || len(cur) <= 12 {
 				out = append(out, r)
@@ -79,8 +80,10 @@ var notPosts = map[string]bool{"YOUR": true, "OUR": true, "MY": true, "THE": tru
 // "08CAIRO493"; "STATE 12345" in a cable of 2009 → "09STATE12345"; "SAO
 // PAULO 0280" → "SAOPAULO280"), or "". A label before it is skipped. The
 // year is the reference's own (two or four digits before the post, or a
-// date after the number), else year.
-func RefID(text string, year int) string {
+// date after the number), else year; or the year before when the citing
+// cable self is of the same post and a lower number ("TEL AVIV 2446" cited
+// by 10TELAVIV413 was sent in 2009).
+func RefID(text, self string, year int) string {
 	ws := strings.Fields(strings.NewReplacer("(", " ", ")", " ", ",", " ", ";", " ").Replace(text))
 	if len(ws) > 0 && refLabel(ws[0]) {
 		ws = ws[1:]
@@ -138,6 +141,9 @@ func RefID(text string, year int) string {
 			yy = y % 100
 		} else if year > 0 {
 			yy = year % 100
+			if post, no := splitRefID(self); post == name && n > no && no > 0 {
+				yy = (year - 1) % 100
+			}
 		} else {
 			return ""
 		}
@@ -180,4 +186,21 @@ func twoDigits(n int) string {
 func parenAfter(text, num string) bool {
 	i := strings.Index(text, num)
 	return i >= 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(num):], " "), "(")
+}
+
+// splitRefID returns the post and number of a reference id: "10TELAVIV413"
+// gives TELAVIV, 413; "", 0 if it has no such shape.
+func splitRefID(id string) (string, int) {
+	if len(id) < 4 || !allDigits(id[:2]) {
+		return "", 0
+	}
+	i := len(id)
+	for i > 2 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	n, err := strconv.Atoi(id[i:])
+	if err != nil {
+		return "", 0
+	}
+	return id[2:i], n
 }
