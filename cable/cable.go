@@ -59,9 +59,10 @@ type Raw struct {
 
 // ClassifiedBy is the "Classified By:" line: who classified the cable.
 type ClassifiedBy struct {
-	Name   string `json:"name"`
-	Office string `json:"office,omitempty"`
-	Text   string `json:"text"`
+	Name    string `json:"name"`
+	Office  string `json:"office,omitempty"`
+	Reasons string `json:"reasons,omitempty"` // "1.4 (b) and (d)"
+	Text    string `json:"text"`
 }
 
 // Meta is what the pipeline writes about every cable.
@@ -196,7 +197,7 @@ func (c *Cable) metadata(r Raw) {
 				c.Tags = ParseTags(f.Value)
 			}
 		case normalize.KindRef:
-			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, r.RefID, c.year())...)
+			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, r.RefID, c.year(), c.Time.YearDay())...)
 		case normalize.KindAddressee:
 			c.Addressees = append(c.Addressees, f.Value)
 		}
@@ -214,10 +215,23 @@ func (c *Cable) metadata(r Raw) {
 		case p.Kind == normalize.ParaSubject && c.Subject == "":
 			c.Subject = CleanSubject(text)
 			if len(c.Refs) == 0 {
-				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), r.RefID, c.year())...)
+				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), r.RefID, c.year(), c.Time.YearDay())...)
 			}
 		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
 			cb := ParseClassifiedBy(text)
+			c.ClassifiedBy = &cb
+		}
+	}
+	if c.ClassifiedBy == nil {
+		// in paragraph 1 ("1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH;
+		// REASONS 1.5 (B) AND (D).") or in a header glued into one line
+		v := ClassifiedByInText(head(c.Doc.Text.S, 8000))
+		if v == "" {
+			// in a header field's line ("REF: LA PAZ 1280 Classified by ...")
+			v = ClassifiedByInText(head(c.Text, 8000))
+		}
+		if v != "" {
+			cb := ParseClassifiedBy(v)
 			c.ClassifiedBy = &cb
 		}
 	}

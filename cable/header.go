@@ -271,9 +271,45 @@ var officeWords = map[string]bool{
 	"military": true, "legal": true, "labor": true, "environment": true, "science": true,
 	"technology": true, "health": true, "unit": true, "office": true, "post": true, "a/s": true,
 	"polchief": true, "pol/c": true, "e/c": true, "chargee": true, "charg": true, "d'affairs": true,
+	"mincouns": true, "polmincouns": true, "econmincouns": true, "mincoun": true, "pmc": true, "emc": true,
 }
 
 var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
+
+// reasonsAt is where the reasons of a Classified By line start: the
+// sections of E.O. 12958 ("1.4 (b) and (d)", "1. 4 (B)", "1.5(B)(D)").
+var reasonsAt = regexp.MustCompile(`1\s*[./]\s*[45]`)
+
+// reasonsDot joins a section number a line break split: "1. 4".
+var reasonsDot = regexp.MustCompile(`1\s*\.\s*([45])`)
+
+// reasonsEnd is where the reasons end when more follows on their line: a
+// sentence after them ("1.4 (b) and (d). SUMMARY: ...").
+var reasonsEnd = regexp.MustCompile(`\.\s+[A-Za-z]{2}`)
+
+// parenSpace is white space just inside a parenthesis: "(B )", "( D)".
+var parenSpace = regexp.MustCompile(`\(\s+|\s+\)`)
+
+// classifiedByAt finds a Classified By line where the normalizer does not
+// see one: opening paragraph 1 ("1. (U) CLASSIFIED BY DCM ROBERT S.
+// DEUTSCH; REASONS 1.5 (B) AND (D).") or inside a glued header line. It
+// runs to the reasons' end: the end of the line or of the sentence after
+// the section numbers.
+var classifiedByAt = regexp.MustCompile(`(?m)(?:(?:^|[^A-Za-z])(?i:classified\s+by)|Classified\s+By)\s*:?\s*[^\n]{0,200}?(?:1\s*[./]\s*[45][^\n]*?(?:\(\s*[a-hA-H]\s*\)|[a-hA-H]\s*\))(?:[^\n.]*\))?|$)`)
+
+// ClassifiedByInText returns the value of a Classified By line found in
+// text (see classifiedByAt), or "".
+func ClassifiedByInText(text string) string {
+	loc := classifiedByAt.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	v := text[loc[0]:loc[1]]
+	v = v[strings.Index(strings.ToLower(v), "classified")+len("classified"):]
+	v = strings.TrimLeft(v, " \t\n")
+	v = v[min(2, len(v)):] // "by"
+	return strings.TrimLeft(v, " :")
+}
 
 // ParseClassifiedBy splits a Classified By value into the person's name and
 // office: "Ambassador Ryan C. Crocker for reasons 1.4 (b) and (d)." gives
@@ -288,6 +324,15 @@ func ParseClassifiedBy(v string) ClassifiedBy {
 			body = body[:i]
 			lower = lower[:i]
 		}
+	}
+	if loc := reasonsAt.FindStringIndex(text); loc != nil {
+		r := text[loc[0]:]
+		if end := reasonsEnd.FindStringIndex(r[loc[1]-loc[0]:]); end != nil {
+			r = r[:loc[1]-loc[0]+end[0]]
+		}
+		r = strings.TrimRight(strings.Join(strings.Fields(r), " "), " .")
+		r = reasonsDot.ReplaceAllString(r, "1.$1")
+		cb.Reasons = parenSpace.ReplaceAllStringFunc(r, func(m string) string { return strings.TrimSpace(m) })
 	}
 	body = strings.Trim(body, " ,.;:-")
 	parts := strings.Split(body, ",")
@@ -349,8 +394,18 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// isInitial reports an initial or initials written together: "C.",
+// "W.R.".
 func isInitial(w string) bool {
-	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+	if len(w) < 2 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isCapWord(w string) bool {
@@ -451,7 +506,7 @@ var siteTrailer = regexp.MustCompile(`(?:Visit [^:\n]*)?Classified Website:?\s*\
 
 // endMark is the end of a message, "NNNN", on a line of its own or after
 // the signature ("... HOAGLAND NNNN").
-var endMark = regexp.MustCompile(`[ \t\n]NNNN[ \t]*(?:\n|$)`)
+var endMark = regexp.MustCompile(`[ \t\n](?:NNNN|Nnnn)[ \t]*(?:\n|$)`)
 
 // releaseStamp is the line the release adds at the end of some cables:
 // "2001VATICA05693 - Classification: CONFIDENTIAL".

@@ -110,11 +110,20 @@ func TestParseRefs(t *testing.T) {
 		{"Tel Aviv 2446 (NOTAL)", []Ref{{"Tel Aviv 2446 (NOTAL)", "08TELAVIV2446"}}},
 		{"Tel Aviv 246", []Ref{{"Tel Aviv 246", "09TELAVIV246"}}},
 		{"A.", nil},
+		{"D. 09 THE HAGUE 759", []Ref{{"D. 09 THE HAGUE 759", "09THEHAGUE759"}}},
+		{"A. 09BOGOTA1506 B. 08BOGOTA3359", []Ref{{"A. 09BOGOTA1506", "09BOGOTA1506"}, {"B. 08BOGOTA3359", "08BOGOTA3359"}}},
+		{"Buenos Aires 230 Buenos Aires 164", []Ref{{"Buenos Aires 230", "09BUENOSAIRES230"}, {"Buenos Aires 164", "09BUENOSAIRES164"}}},
+		{"SECSTATE 170928", []Ref{{"SECSTATE 170928", "09STATE170928"}}},
+		{"THE 123", []Ref{{"THE 123", ""}}},
 	}
 	for _, tt := range tests {
-		if got := ParseRefs(tt.in, "09TELAVIV413", 2009); !reflect.DeepEqual(got, tt.want) {
+		if got := ParseRefs(tt.in, "09TELAVIV413", 2009, 60); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("ParseRefs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+	// on January 2, a STATE number that high is of the year before
+	if got := ParseRefs("SECSTATE 170928", "08RIYADH7", 2008, 2); len(got) != 1 || got[0].RefID != "07STATE170928" {
+		t.Errorf("SECSTATE 170928 cited on 2 January 2008: %q", got)
 	}
 }
 
@@ -244,7 +253,7 @@ func FuzzHeader(f *testing.F) {
 		if sub := CleanSubject(s); len(sub) > len(s) {
 			t.Fatalf("CleanSubject grew %q", s)
 		}
-		for _, r := range ParseRefs(s, "09X1", 2009) {
+		for _, r := range ParseRefs(s, "09X1", 2009, 100) {
 			if r.Text == "" || r.RefID != "" && (len(r.RefID) < 4 || !allDigits(r.RefID[:2])) {
 				t.Fatalf("ParseRefs gives %+v", r)
 			}

@@ -1,6 +1,7 @@
 package cable
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,15 +19,18 @@ type Ref struct {
 // ("A.", "(B)", "C)"): "A. 05 BUENOS AIRES 00141 B. BUENOS AIRES 01610"
 // gives "A. 05 BUENOS AIRES 00141" (05BUENOSAIRES141) and "B. BUENOS AIRES
 // 01610" (BUENOSAIRES1610 in the cable's year). self is the citing
-// cable's reference id and year its year (four digits, 0 if unknown), for
-// references that do not give theirs.
-func ParseRefs(v, self string, year int) []Ref {
+// cable's reference id, year its year (four digits, 0 if unknown) and day
+// its day of the year, for references that do not give theirs.
+func ParseRefs(v, self string, year, day int) []Ref {
+	if loc := classifiedByAt.FindStringIndex(v); loc != nil {
+		v = v[:loc[0]] // "LA PAZ 1280 Classified by ...": the next field
+	}
 	var out []Ref
 	var cur []string
 	flush := func() {
 		joined := strings.Join(cur, " ")
 		if t := strings.Trim(joined, " ;,."); t != "" && (len(cur) > 1 || !refLabel(cur[0])) {
-			r := Ref{Text: t, RefID: RefID(strings.TrimRight(joined, " ;,"), self, year)}
+			r := Ref{Text: t, RefID: RefID(strings.TrimRight(joined, " ;,"), self, year, day)}
 			// not prose that a line opening with "REF" made a field
 			if r.RefID != "" || len(cur) <= 12 {
 				out = append(out, r)
@@ -34,10 +38,15 @@ func ParseRefs(v, self string, year int) []Ref {
 		}
 		cur = cur[:0]
 	}
-	for _, w := range strings.Fields(strings.ReplaceAll(v, ";", "; ")) {
+	ws := strings.Fields(strings.ReplaceAll(v, ";", "; "))
+	for k, w := range ws {
 		w = strings.TrimPrefix(w, "¶")
 		if w == "" {
 			continue
+		}
+		if len(cur) > 0 && allDigits(strings.TrimRight(cur[len(cur)-1], ".,")) && !refLabel(w) && RefID(strings.Join(cur, " "), "", 2000, 0) != "" && RefID(strings.Join(ws[k:min(k+6, len(ws))], " "), "", 2000, 0) != "" {
+			// "Buenos Aires 230 Buenos Aires 164": one per line, no labels
+			flush()
 		}
 		if refLabel(w) {
 			flush()
@@ -74,7 +83,7 @@ var refPosts = map[string]string{"SECSTATE": "STATE", "DEPT": "STATE", "DEPARTME
 
 // notPosts are words that stand where a post would and name none: "YOUR
 // 123", "EMAIL OF 5 MAY".
-var notPosts = map[string]bool{"YOUR": true, "OUR": true, "MY": true, "THE": true, "AND": true, "OF": true, "EMAIL": true, "E-MAIL": true, "LETTER": true, "TELCON": true, "MEMCON": true, "FAX": true, "NOTE": true, "REFTEL": true, "REFTELS": true, "PREVIOUS": true, "IIR": true, "AIRGRAM": true, "CIRCULAR": true, "ALDAC": true, "OURTEL": true, "YOURTEL": true, "EMBTEL": true, "DEPTEL": true, "PARA": true, "PARAS": true, "PAGE": true}
+var notPosts = map[string]bool{"YOUR": true, "OUR": true, "MY": true, "AND": true, "OF": true, "EMAIL": true, "E-MAIL": true, "LETTER": true, "TELCON": true, "MEMCON": true, "FAX": true, "NOTE": true, "REFTEL": true, "REFTELS": true, "PREVIOUS": true, "IIR": true, "AIRGRAM": true, "CIRCULAR": true, "ALDAC": true, "OURTEL": true, "YOURTEL": true, "EMBTEL": true, "DEPTEL": true, "PARA": true, "PARAS": true, "PAGE": true}
 
 // RefID returns the reference id a reference names ("08 CAIRO 493" →
 // "08CAIRO493"; "STATE 12345" in a cable of 2009 → "09STATE12345"; "SAO
@@ -82,14 +91,23 @@ var notPosts = map[string]bool{"YOUR": true, "OUR": true, "MY": true, "THE": tru
 // year is the reference's own (two or four digits before the post, or a
 // date after the number), else year; or the year before when the citing
 // cable self is of the same post and a lower number ("TEL AVIV 2446" cited
-// by 10TELAVIV413 was sent in 2009).
-func RefID(text, self string, year int) string {
+// by 10TELAVIV413 was sent in 2009), or a STATE number higher than the
+// Department sends by day, the citing cable's day of the year (0 if
+// unknown): "SECSTATE 170928" cited on January 2 was sent the year before.
+func RefID(text, self string, year, day int) string {
 	ws := strings.Fields(strings.NewReplacer("(", " ", ")", " ", ",", " ", ";", " ").Replace(text))
 	if len(ws) > 0 && refLabel(ws[0]) {
 		ws = ws[1:]
 	}
 	if len(ws) > 0 && len(ws[0]) == 1 && isAlpha(ws[0][0]) {
 		ws = ws[1:] // "A) ..." split by the parenthesis
+	}
+	if len(ws) > 0 {
+		// already written as an id: "09BOGOTA1506"
+		if id := strings.ToUpper(strings.TrimRight(ws[0], ".:")); compactID.MatchString(id) {
+			post, n := splitRefID(id)
+			return id[:2] + post + strconv.Itoa(n)
+		}
 	}
 	i, yy := 0, -1
 	if i < len(ws) && allDigits(ws[i]) && (len(ws[i]) == 2 || len(ws[i]) == 4 && (ws[i][:2] == "19" || ws[i][:2] == "20")) {
@@ -116,9 +134,9 @@ func RefID(text, self string, year int) string {
 		return "" // not a number, or cut short ("DUSHANBE 16...")
 	}
 	name := strings.Join(post, " ")
-	for _, w := range post {
-		if notPosts[w] {
-			return ""
+	for k, w := range post {
+		if notPosts[w] || w == "THE" && (k > 0 || len(post) == 1) {
+			return "" // "THE HAGUE" is a post; "THE 123" none
 		}
 	}
 	if p, ok := refPosts[name]; ok {
@@ -141,7 +159,7 @@ func RefID(text, self string, year int) string {
 			yy = y % 100
 		} else if year > 0 {
 			yy = year % 100
-			if post, no := splitRefID(self); post == name && n > no && no > 0 {
+			if post, no := splitRefID(self); post == name && n > no && no > 0 || name == "STATE" && n > stateNumbersBy(day) {
 				yy = (year - 1) % 100
 			}
 		} else {
@@ -203,4 +221,18 @@ func splitRefID(id string) (string, int) {
 		return "", 0
 	}
 	return id[2:i], n
+}
+
+// compactID is a reference written as a reference id: "09BOGOTA1506".
+var compactID = regexp.MustCompile(`^\d{2}[A-Z]{4,}\d{1,7}$`)
+
+// stateNumbersBy is more than the Department's cables numbered by day d
+// of the year, in its first weeks (at most some 1,100 a day in the
+// busiest years, so 2,000 a day and 5,000 more); no bound later in the
+// year or when d is unknown.
+func stateNumbersBy(d int) int {
+	if d <= 0 || d > 45 {
+		return 1 << 30
+	}
+	return 5000 + d*2000
 }

@@ -480,7 +480,8 @@ func refItem(t string, m Marker, hasMarker bool) bool {
 	if !hasMarker || m.Class != "" || len(m.Number) != 1 || !isLetter(m.Number[0]) || len(t) > 100 {
 		return false
 	}
-	return strings.ContainsAny(t[m.End:], "0123456789")
+	rest := strings.TrimSpace(t[m.End:])
+	return strings.ContainsAny(rest, "0123456789") && !hasFoldPrefix(rest, "classified by")
 }
 
 // afterSentence reports whether a weak marker on l can start a paragraph:

@@ -1,0 +1,105 @@
+package cable_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/source"
+)
+
+// corpus is the shared corpus beside the project (../shared in CI).
+var corpus = filepath.Join("..", "..", "shared", "corpus", "cables.csv.gz")
+
+var (
+	// a Classified By line anywhere in a cable ("DECLASSIFIED BY" is not)
+	classifiedByLine = regexp.MustCompile(`(?:^|[^A-Za-z])(?i:classified\s+by)\s*:?\s*[A-Za-z]`)
+	// a subject field at the start of a line
+	subjectLine = regexp.MustCompile(`(?m)^[\s¶]*(?:SUBJECT|SUBJ|Subject|Subj)\s*:\s*\S`)
+	// what a subject must not hold
+	subjectRunOn = regexp.MustCompile(`\bREFS?:|\bRef:|(?i:classified by)|(?i:but unclassified)|(?i:protect accordingly)|^\(\s*(?i:u|c|s|sbu)\s*\)`)
+	// a signature alone on the last line: one or two words in capitals
+	signatureLine = regexp.MustCompile(`^[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?$`)
+)
+
+// TestCorpusHeaders reads the header of every cable of the shared corpus
+// and counts what issue 13 says must not happen, naming the cables left:
+// a Classified By line not read, a subject line not read, a subject that
+// runs on into REF, Classified By or a handling line, repeated or glued
+// tags, a signature line not read.
+func TestCorpusHeaders(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("skipping: %s not found (the shared corpus sits beside the project in CI)", corpus)
+	}
+	misses := map[string][]string{}
+	miss := func(what, refid string) { misses[what] = append(misses[what], refid) }
+	n := 0
+	err := source.Each([]source.Input{{Path: corpus}}, func(r cable.Raw) error {
+		c, err := cable.Parse(r)
+		if err != nil {
+			return err
+		}
+		n++
+		if c.ClassifiedBy == nil && classifiedByLine.MatchString(c.Text) {
+			miss("classified by not read", c.Cable)
+		}
+		if c.Subject == "" && subjectLine.MatchString(c.Text) {
+			miss("subject not read", c.Cable)
+		}
+		if subjectRunOn.MatchString(c.Subject) {
+			miss("subject runs on", c.Cable)
+		}
+		seen := map[string]bool{}
+		for _, tag := range c.Tags {
+			if seen[tag] {
+				miss("tag repeated", c.Cable)
+			}
+			seen[tag] = true
+			if len(cable.ParseTags(tag)) > 1 && !strings.Contains(tag, " ") {
+				miss("tags glued", c.Cable)
+			}
+		}
+		if c.Signer == "" && signatureLine.MatchString(lastLine(c.Text)) {
+			miss("signature not read", c.Cable)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 6712 {
+		t.Fatalf("%d cables read, want 6712", n)
+	}
+	kinds := make([]string, 0, len(misses))
+	for k := range misses {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	for _, k := range kinds {
+		t.Logf("%s: %d: %s", k, len(misses[k]), strings.Join(misses[k][:min(len(misses[k]), 20)], " "))
+	}
+	// what is left today (issue 13's notes name them): a subject on the
+	// line after a blank one ("SUBJECT:\n\nFRAUD TOOLS ...", six Cairo
+	// cables) or that opens with "E.O." (06WELLINGTON967); a signature
+	// after an agreement's two-column text (07ROME2438)
+	for what, most := range map[string]int{"classified by not read": 0, "subject not read": 7, "subject runs on": 0, "tag repeated": 0, "tags glued": 0, "signature not read": 1} {
+		if len(misses[what]) > most {
+			t.Errorf("%s: %d cables, want at most %d", what, len(misses[what]), most)
+		}
+	}
+}
+
+// lastLine is the last line of text with a letter in it, trimmed.
+func lastLine(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if l := strings.Trim(lines[i], " \t\r\""); strings.IndexFunc(l, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+			return l
+		}
+	}
+	return ""
+}
