@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"github.com/cablegraph/cablegraph/cable"
 	"sort"
 	"strings"
 
@@ -137,6 +138,8 @@ type Cable struct {
 	Date     string           `json:"date"`
 	Origin   string           `json:"origin"`
 	Tags     []string         `json:"tags"`
+	Subject  string           `json:"subject"`
+	Refs     []cable.Ref      `json:"refs"`
 	People   []extract.Entity `json:"people"`
 	Meetings []relate.Meeting `json:"meetings"`
 }
@@ -162,6 +165,7 @@ type Graph struct {
 	opts  Options
 	g     dgraph.Graph[string, *Node]
 	edges map[[2]string]*Edge
+	cites *Citations // which cable cites which, of the cables added
 }
 
 // CableMeeting is a meeting with the cable it was found in: a line of
@@ -180,8 +184,13 @@ func New(opts Options) *Graph {
 		opts:  opts,
 		g:     dgraph.New(func(n *Node) string { return n.ID }),
 		edges: map[[2]string]*Edge{},
+		cites: NewCitations(),
 	}
 }
+
+// Citations returns the cable-reference graph of the cables added (not
+// of parts merged by a distributed run).
+func (g *Graph) Citations() *Citations { return g.cites }
 
 // keep reports whether a cable passes the options' filters.
 func (g *Graph) keep(c *Cable) bool {
@@ -208,6 +217,7 @@ func (g *Graph) Add(c *Cable) {
 	if !g.keep(c) {
 		return
 	}
+	g.cites.Add(c)
 	nodes, edges := Parts(c, g.opts)
 	for _, n := range nodes {
 		g.AddNode(n)

@@ -20,16 +20,21 @@ var Formats = map[string][]string{
 	"dot":      {"graph.dot"},
 	"csv":      {"nodes.csv", "edges.csv"},
 	"meetings": {"meetings.jsonl"},
+	// which cable cites which (REF fields): GraphML and CSV for Gephi
+	"refs": {"refs.graphml", "refs-nodes.csv", "refs-edges.csv"},
 }
 
 // FormatNames lists the formats in a fixed order.
-var FormatNames = []string{"graphml", "gexf", "dot", "csv", "meetings"}
+var FormatNames = []string{"graphml", "gexf", "dot", "csv", "meetings", "refs"}
 
 // exports are the graph files of a run, written to temporary files and
 // committed together.
 type exports struct {
 	files []*atomicFile
-	names []string
+	// distributed: the graph was merged from parts (Export), without the
+	// cables' references
+	distributed bool
+	names       []string
 }
 
 func (x *exports) abort() {
@@ -98,6 +103,25 @@ func (x *exports) writeFormats(ctx context.Context, dir string, formats []string
 				break
 			}
 			err = graph.WriteCSV(nodes.w, edges.w, g)
+		case "refs":
+			if len(g.Citations().Cables()) == 0 && x.distributed {
+				break // a distributed run merges parts, not cables: no references
+			}
+			err = write("refs.graphml", func(w io.Writer) error { return graph.WriteCitationsGraphML(w, g.Citations()) })
+			if err != nil {
+				break
+			}
+			nodes, e1 := x.create(ctx, dir, "refs-nodes.csv")
+			if e1 != nil {
+				err = e1
+				break
+			}
+			edges, e2 := x.create(ctx, dir, "refs-edges.csv")
+			if e2 != nil {
+				err = e2
+				break
+			}
+			err = graph.WriteCitationsCSV(nodes.w, edges.w, g.Citations())
 		}
 		if err != nil {
 			return err
@@ -148,7 +172,7 @@ func Export(ctx context.Context, dir string, formats []string, g *graph.Graph, m
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	x := &exports{}
+	x := &exports{distributed: true}
 	defer x.abort()
 	if slices.Contains(formats, "meetings") {
 		f, err := x.create(ctx, dir, "meetings.jsonl")

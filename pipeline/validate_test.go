@@ -66,6 +66,9 @@ func TestExportsValid(t *testing.T) {
 	f := func(name string) string { return filepath.Join(dir, name) }
 	validate(t, f("graph.graphml"), f("graph.gexf"), f("graph-dynamic.gexf"), f("graph.dot"), f("edges.csv"), f("meetings.jsonl"))
 	validate(t, "--same-as", f("graph.graphml"), f("graph.gexf"), f("graph-dynamic.gexf"), f("graph.dot"), f("edges.csv"))
+	// the cable-reference graph: GraphML and Gephi's CSV, the same graph
+	validate(t, f("refs.graphml"), f("refs-edges.csv"))
+	validate(t, "--nodes", f("refs-nodes.csv"), f("refs-edges.csv"))
 }
 
 // TestCorpusExportsValid validates the corpus's exports; Graphviz lays the
@@ -85,4 +88,5 @@ func TestCorpusExportsValid(t *testing.T) {
 	f := func(name string) string { return filepath.Join(dir, name) }
 	validate(t, f("graph.graphml"), f("graph.gexf"), f("graph-dynamic.gexf"), f("graph.dot"), f("edges.csv"), f("meetings.jsonl"))
 	validate(t, "--same-as", f("graph.graphml"), f("graph.gexf"), f("edges.csv"))
+	validate(t, f("refs.graphml"), f("refs-edges.csv"))
 }

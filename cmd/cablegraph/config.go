@@ -82,7 +82,7 @@ func addRunFlags(fs *pflag.FlagSet) {
 
 // addGraphFlags adds the graph's flags (run and graph commands).
 func addGraphFlags(fs *pflag.FlagSet) {
-	fs.StringSlice("format", []string{"graphml", "gexf", "dot", "csv", "meetings"}, "graph exports to write: graphml, gexf, dot, csv, meetings")
+	fs.StringSlice("format", append([]string(nil), pipeline.FormatNames...), "graph exports to write: "+strings.Join(pipeline.FormatNames, ", ")+" (refs: which cable cites which)")
 	fs.Int("min-weight", 1, "leave out edges with fewer meetings")
 	fs.String("since", "", "only cables dated on or after YYYY-MM-DD")
 	fs.String("until", "", "only cables dated on or before YYYY-MM-DD")
