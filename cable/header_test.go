@@ -115,6 +115,9 @@ func TestParseRefs(t *testing.T) {
 		{"Buenos Aires 230 Buenos Aires 164", []Ref{{"Buenos Aires 230", "09BUENOSAIRES230"}, {"Buenos Aires 164", "09BUENOSAIRES164"}}},
 		{"SECSTATE 170928", []Ref{{"SECSTATE 170928", "09STATE170928"}}},
 		{"THE 123", []Ref{{"THE 123", ""}}},
+		{"B. BEIJING5237", []Ref{{"B. BEIJING5237", "09BEIJING5237"}}},
+		{"BRASILIA 715 AND 660", []Ref{{"BRASILIA 715", "09BRASILIA715"}, {"and 660", "09BRASILIA660"}}},
+		{"D. TLV 76 E. TELAVIVV 77 F. TAIPEI 78", []Ref{{"D. TLV 76", "09TELAVIV76"}, {"E. TELAVIVV 77", "09TELAVIV77"}, {"F. TAIPEI 78", "09TAIPEI78"}}},
 	}
 	for _, tt := range tests {
 		if got := ParseRefs(tt.in, "09TELAVIV413", 2009, 60); !reflect.DeepEqual(got, tt.want) {

@@ -39,7 +39,11 @@ func ParseRefs(v, self string, year, day int) []Ref {
 		cur = cur[:0]
 	}
 	ws := strings.Fields(strings.ReplaceAll(v, ";", "; "))
+	skip := -1 // a word already read
 	for k, w := range ws {
+		if k == skip {
+			continue
+		}
 		w = strings.TrimPrefix(w, "¶")
 		if w == "" {
 			continue
@@ -47,6 +51,19 @@ func ParseRefs(v, self string, year, day int) []Ref {
 		if len(cur) > 0 && allDigits(strings.TrimRight(cur[len(cur)-1], ".,")) && !refLabel(w) && RefID(strings.Join(cur, " "), "", 2000, 0) != "" && RefID(strings.Join(ws[k:min(k+6, len(ws))], " "), "", 2000, 0) != "" {
 			// "Buenos Aires 230 Buenos Aires 164": one per line, no labels
 			flush()
+		}
+		if (strings.EqualFold(w, "and") || w == "&") && k+1 < len(ws) && allDigits(strings.TrimRight(ws[k+1], ".,;")) && len(cur) > 0 && allDigits(strings.TrimRight(cur[len(cur)-1], ".,")) {
+			// "BRASILIA 715 AND 660": a second number of the same post
+			if id := RefID(strings.Join(cur, " "), self, year, day); id != "" {
+				post, _ := splitRefID(id)
+				n, _ := strconv.Atoi(strings.TrimRight(ws[k+1], ".,;"))
+				flush()
+				if n > 0 {
+					out = append(out, Ref{Text: "and " + ws[k+1], RefID: id[:2] + post + strconv.Itoa(n)})
+				}
+				skip = k + 1
+				continue
+			}
 		}
 		if refLabel(w) {
 			flush()
@@ -103,10 +120,18 @@ func RefID(text, self string, year, day int) string {
 		ws = ws[1:] // "A) ..." split by the parenthesis
 	}
 	if len(ws) > 0 {
-		// already written as an id: "09BOGOTA1506"
-		if id := strings.ToUpper(strings.TrimRight(ws[0], ".:")); compactID.MatchString(id) {
-			post, n := splitRefID(id)
-			return id[:2] + post + strconv.Itoa(n)
+		// already written as an id: "09BOGOTA1506", "BEIJING5237"
+		if m := compactID.FindStringSubmatch(strings.ToUpper(strings.TrimRight(ws[0], ".:"))); m != nil {
+			n, _ := strconv.Atoi(m[3])
+			switch {
+			case n == 0:
+				return ""
+			case m[1] != "":
+				return m[1] + m[2] + strconv.Itoa(n)
+			case year > 0:
+				return twoDigits(year%100) + m[2] + strconv.Itoa(n)
+			}
+			return ""
 		}
 	}
 	i, yy := 0, -1
@@ -143,6 +168,9 @@ func RefID(text, self string, year, day int) string {
 		name = p
 	} else {
 		name = strings.ReplaceAll(name, " ", "")
+	}
+	if own, _ := splitRefID(self); ownPost(name, own) {
+		name = own // "UNVIE 076" in 09UNVIEVIENNA322, "TGG 1818" in 08TEGUCIGALPA86
 	}
 	n, err := strconv.Atoi(num)
 	if err != nil || n == 0 {
@@ -223,8 +251,9 @@ func splitRefID(id string) (string, int) {
 	return id[2:i], n
 }
 
-// compactID is a reference written as a reference id: "09BOGOTA1506".
-var compactID = regexp.MustCompile(`^\d{2}[A-Z]{4,}\d{1,7}$`)
+// compactID is a reference written as a reference id: "09BOGOTA1506",
+// or its post and number without the year: "BEIJING5237".
+var compactID = regexp.MustCompile(`^(\d{2})?([A-Z]{4,})(\d{1,7})$`)
 
 // stateNumbersBy is more than the Department's cables numbered by day d
 // of the year, in its first weeks (at most some 1,100 a day in the
@@ -235,4 +264,27 @@ func stateNumbersBy(d int) int {
 		return 1 << 30
 	}
 	return 5000 + d*2000
+}
+
+// ownPost reports a post written as a short or misspelt form of the
+// citing cable's own post: its start ("UNVIE" of UNVIEVIENNA), its
+// letters in order ("TGG" of TEGUCIGALPA), or one letter more or less
+// ("TRIPOLII").
+func ownPost(name, own string) bool {
+	if own == "" || name == own || len(name) < 3 || name[0] != own[0] {
+		return false
+	}
+	if strings.HasPrefix(own, name) || len(name) == len(own)+1 && strings.HasPrefix(name, own) {
+		return true
+	}
+	if len(name) <= 4 {
+		k := 0
+		for i := 0; i < len(own) && k < len(name); i++ {
+			if own[i] == name[k] {
+				k++
+			}
+		}
+		return k == len(name)
+	}
+	return false
 }
