@@ -14,7 +14,7 @@ GO       ?= go
 BIN      := bin/cablegraph
 FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
-FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzHTML ./rules:FuzzParse ./audit:FuzzWorksheet
+FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzOpen ./source:FuzzHTML ./rules:FuzzParse ./audit:FuzzWorksheet
 
 .PHONY: build run test lint bench fuzz validators validate-corpus beam clean
 

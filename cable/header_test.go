@@ -253,6 +253,10 @@ func FuzzHeader(f *testing.F) {
 			}
 		}
 		TagsInText(s)
+		if v := ClassifiedByInText(s); len(v) > len(s) {
+			t.Fatalf("ClassifiedByInText grew %q", s)
+		}
+		ParseRefs(SubjectRefs(s), "09X1", 2009, 100)
 		if sub := CleanSubject(s); len(sub) > len(s) {
 			t.Fatalf("CleanSubject grew %q", s)
 		}

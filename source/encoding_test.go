@@ -1,9 +1,13 @@
 package source
 
 import (
+	"bytes"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/cable"
 )
@@ -81,4 +85,28 @@ func TestWindows1252(t *testing.T) {
 			t.Errorf("windows1252(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzOpen reads arbitrary bytes as a user's file, in whatever encoding
+// they look like: no panic, every record's text valid UTF-8.
+func FuzzOpen(f *testing.F) {
+	for _, name := range []string{"bom.csv", "utf16.csv", "cp1252.txt"} {
+		if data, err := os.ReadFile(filepath.Join("..", "testdata", "bad", name)); err == nil {
+			f.Add(data[:min(len(data), 4096)], name)
+		}
+	}
+	f.Add([]byte("\xff\xfe\x00"), "x.csv")
+	f.Add([]byte("caf\xe9 \x93q\x94\n"), "x.txt")
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		r, err := OpenReader(name, name, io.NopCloser(bytes.NewReader(data)), nil)
+		if err != nil {
+			return
+		}
+		defer r.Close()
+		eachRecord(t, r, 100000, func(raw cable.Raw) {
+			if !utf8.ValidString(raw.Text) {
+				t.Fatalf("%s: text not UTF-8", raw.Pos)
+			}
+		})
+	})
 }
