@@ -117,6 +117,7 @@ func TestParseRefs(t *testing.T) {
 		{"THE 123", []Ref{{"THE 123", ""}}},
 		{"B. BEIJING5237", []Ref{{"B. BEIJING5237", "09BEIJING5237"}}},
 		{"BRASILIA 715 AND 660", []Ref{{"BRASILIA 715", "09BRASILIA715"}, {"and 660", "09BRASILIA660"}}},
+		{"A. 09 KL 1016 B. HAGUE 264", []Ref{{"A. 09 KL 1016", "09KL1016"}, {"B. HAGUE 264", "09HAGUE264"}}},
 		{"D. TLV 76 E. TELAVIVV 77 F. TAIPEI 78", []Ref{{"D. TLV 76", "09TELAVIV76"}, {"E. TELAVIVV 77", "09TELAVIV77"}, {"F. TAIPEI 78", "09TAIPEI78"}}},
 	}
 	for _, tt := range tests {

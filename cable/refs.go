@@ -267,14 +267,20 @@ func stateNumbersBy(d int) int {
 }
 
 // ownPost reports a post written as a short or misspelt form of the
-// citing cable's own post: its start ("UNVIE" of UNVIEVIENNA), its
-// letters in order ("TGG" of TEGUCIGALPA), or one letter more or less
-// ("TRIPOLII").
+// citing cable's own post: its start ("UNVIE" of UNVIEVIENNA) or end
+// ("HAGUE" of THEHAGUE), its letters in order ("TGG" of TEGUCIGALPA, "KL"
+// of KUALALUMPUR), or one letter more ("TRIPOLII").
 func ownPost(name, own string) bool {
-	if own == "" || name == own || len(name) < 3 || name[0] != own[0] {
+	if own == "" || name == own || len(name) < 2 || strings.ContainsAny(own, "0123456789") {
+		return false // (a reference id the release garbled: "08ECTION01OF02MANAMA492")
+	}
+	if len(name) >= 4 && strings.HasSuffix(own, name) {
+		return true // "HAGUE" of THEHAGUE
+	}
+	if name[0] != own[0] {
 		return false
 	}
-	if strings.HasPrefix(own, name) || len(name) == len(own)+1 && strings.HasPrefix(name, own) {
+	if len(name) >= 3 && strings.HasPrefix(own, name) || len(name) == len(own)+1 && strings.HasPrefix(name, own) {
 		return true
 	}
 	if len(name) <= 4 {
