@@ -222,6 +222,9 @@ func (c *Cable) metadata(r Raw) {
 			c.ClassifiedBy = &cb
 		}
 	}
+	if c.Subject == "" {
+		c.subjectBelow(r.RefID)
+	}
 	if c.ClassifiedBy == nil {
 		// in paragraph 1 ("1. (U) CLASSIFIED BY DCM ROBERT S. DEUTSCH;
 		// REASONS 1.5 (B) AND (D).") or in a header glued into one line
@@ -241,6 +244,28 @@ func (c *Cable) metadata(r Raw) {
 	c.Cable = r.RefID
 	if c.Cable == "" {
 		c.Cable = RefIDFromBanner(c.Doc.BannerOrigin, c.Doc.Banner, c.Time)
+	}
+}
+
+// subjectBelow reads a subject written on the line after its field name
+// and a blank line ("SUBJECT:\n\nFRAUD TOOLS AND TECHNIQUES ..."): the
+// short unnumbered paragraph right after an empty SUBJECT field.
+func (c *Cable) subjectBelow(self string) {
+	for _, f := range c.Doc.Fields {
+		if f.Kind != normalize.KindSubject || strings.TrimSpace(f.Value) != "" {
+			continue
+		}
+		for _, p := range c.Doc.Paragraphs {
+			if os, _ := c.Doc.Text.Span(p.Start, p.End); p.Kind != normalize.ParaText || os < f.End {
+				continue
+			}
+			text := c.Doc.Text.S[p.Start:p.End]
+			if p.Marker == "" && len(text) <= 400 {
+				c.Subject = CleanSubject(text)
+				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), self, c.year(), c.Time.YearDay())...)
+			}
+			return
+		}
 	}
 }
 

@@ -88,6 +88,7 @@ func TestParseTags(t *testing.T) {
 		"PHUM OPRC IT ITPHUM HUMAN RIGHTS":                       {"PHUM", "OPRC", "IT", "HUMAN RIGHTS"},
 		"KIPR ETRD BR IPR Refs: A) 2003 Sao Paulo 2199":          {"KIPR", "ETRD", "BR", "IPR"},
 		"PGOV, PREL; SOCI":                                       {"PGOV", "PREL", "SOCI"},
+		"KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG":                     {"KFRD", "CVIS", "CMGT", "CASC", "KOCI", "ASEC", "PHUM", "SMIG", "EG"},
 	}
 	for in, want := range tests {
 		if got := ParseTags(in); !reflect.DeepEqual(got, want) {

@@ -141,41 +141,49 @@ func cutAtField(v string) string {
 }
 
 // gluedCodes splits a word made of codes written together ("ITPGOV",
-// "VTPREL", "PGOVPREL") into them, or returns nil: two or more codes, one
-// of four letters or more, at most one of two letters.
+// "VTPREL", a whole line "KFRDCVISCMGTCASC...EG") into them, or returns
+// nil: two or more codes, one of four letters or more, at most one of two
+// letters; longer codes first.
 func gluedCodes(w string, codes map[string]bool) []string {
-	if len(w) < 5 || len(w) > 16 || strings.ToUpper(w) != w {
+	if len(w) < 5 || len(w) > 96 || strings.ToUpper(w) != w {
 		return nil
 	}
-	var best []string
-	var try func(rest string, parts []string)
-	try = func(rest string, parts []string) {
-		if best != nil {
-			return
+	type state struct{ at, shorts int }
+	failed := map[state]bool{}
+	var parts []string
+	var split func(at, shorts int, long bool) bool
+	split = func(at, shorts int, long bool) bool {
+		if at == len(w) {
+			return long && len(parts) >= 2
 		}
-		if rest == "" {
-			long, short := 0, 0
-			for _, p := range parts {
-				switch {
-				case len(p) >= 4:
-					long++
-				case len(p) == 2:
-					short++
-				}
-			}
-			if len(parts) >= 2 && long >= 1 && short <= 1 {
-				best = append([]string(nil), parts...)
-			}
-			return
+		st := state{at, shorts}
+		if long && failed[st] {
+			return false
 		}
-		for k := min(len(rest), 6); k >= 2; k-- {
-			if codes[rest[:k]] {
-				try(rest[k:], append(parts, rest[:k]))
+		for k := min(len(w)-at, 6); k >= 2; k-- {
+			p := w[at : at+k]
+			if !codes[p] || k == 2 && shorts == 1 {
+				continue
 			}
+			parts = append(parts, p)
+			s := shorts
+			if k == 2 {
+				s++
+			}
+			if split(at+k, s, long || k >= 4) {
+				return true
+			}
+			parts = parts[:len(parts)-1]
 		}
+		if long {
+			failed[st] = true
+		}
+		return false
 	}
-	try(w, nil)
-	return best
+	if !split(0, 0, false) {
+		return nil
+	}
+	return parts
 }
 
 // freeWord reports a word of a free-text tag ("ITALIAN POLITICS", "HUMAN
