@@ -81,7 +81,10 @@ type Meta struct {
 	Tags           []string      `json:"tags"`
 	ClassifiedBy   *ClassifiedBy `json:"classified_by"`
 	Signer         string        `json:"signer"`
-	Refs           []Ref         `json:"refs"`
+	// Signers are the signature lines, the signer last ("HELLING",
+	// "MCMULLEN": a drafter above the signer); empty when no signer.
+	Signers []string `json:"signers"`
+	Refs    []Ref    `json:"refs"`
 	// Addressees are the routing lines before the header fields ("DEPT
 	// FOR NEA/ARP"): who the cable is for, not prose.
 	Addressees []string `json:"addressees,omitempty"`
@@ -240,6 +243,13 @@ func (c *Cable) metadata(r Raw) {
 	}
 	c.SignerStart, c.SignerEnd = FindSigner(c.Text, c.BodyStart)
 	c.Signer = c.Text[c.SignerStart:c.SignerEnd]
+	c.Signers = []string{}
+	if c.Signer != "" {
+		if s := SignatureAbove(c.Text, c.BodyStart, c.SignerStart); s != "" && !strings.EqualFold(s, c.Signer) {
+			c.Signers = append(c.Signers, s)
+		}
+		c.Signers = append(c.Signers, c.Signer)
+	}
 
 	c.Cable = r.RefID
 	if c.Cable == "" {

@@ -421,7 +421,7 @@ func isCapWord(w string) bool {
 	return true
 }
 
-var signerStop = map[string]bool{"END": true, "COMMENT": true, "SUMMARY": true, "NOTE": true, "BT": true, "NNNN": true,
+var signerStop = map[string]bool{"UNQUOTE": true, "QUOTE": true, "ENDQUOTE": true, "END": true, "COMMENT": true, "SUMMARY": true, "NOTE": true, "BT": true, "NNNN": true,
 	"SIPDIS": true, "UNCLASSIFIED": true, "CONFIDENTIAL": true, "SECRET": true, "NOFORN": true, "UNCLAS": true}
 
 // FindSigner locates the signer, the surname closing a cable ("CROCKER",
@@ -468,6 +468,12 @@ func FindSigner(text string, bodyStart int) (int, int) {
 		}
 		i = j
 	}
+	// a quote or backslash the release left after the last word: `SPOGLI"`
+	if n := len(words); n > 0 {
+		for words[n-1].e > words[n-1].s+1 && strings.ContainsRune(`"'\`, rune(text[words[n-1].e-1])) {
+			words[n-1].e--
+		}
+	}
 	// drop trailing words without letters: ".", "0", "11/20/2007", `",`
 	for len(words) > 0 && !hasLetter(text[words[len(words)-1].s:words[len(words)-1].e]) {
 		words = words[:len(words)-1]
@@ -497,6 +503,32 @@ func FindSigner(text string, bodyStart int) (int, int) {
 		return words[len(words)-1].s, words[len(words)-1].e
 	}
 	return 0, 0
+}
+
+// SignatureAbove returns a second signature line right above the signer
+// at signerStart (blank lines between): one word in capitals alone on its
+// line ("HELLING" above "MCMULLEN"), or "".
+func SignatureAbove(text string, bodyStart, signerStart int) string {
+	ls := strings.LastIndexByte(text[:signerStart], '\n')
+	if ls < bodyStart || strings.TrimSpace(text[ls:signerStart]) != "" {
+		return "" // the signer is not alone on its line
+	}
+	for end := ls; end > bodyStart; {
+		start := strings.LastIndexByte(text[:end], '\n') + 1
+		if start <= bodyStart {
+			return ""
+		}
+		line := strings.TrimSpace(text[start:end])
+		switch {
+		case line == "":
+			end = start - 1
+			continue
+		case len(line) >= 3 && len(line) <= 20 && isCapWord(line) && strings.ToUpper(line) == line && !strings.HasSuffix(line, ".") && !isRedaction(line) && !signerStop[line] && !trailer(line):
+			return line
+		}
+		return ""
+	}
+	return ""
 }
 
 // siteTrailer is the line some posts end their cables with, the

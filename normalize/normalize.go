@@ -239,7 +239,9 @@ func inlineFields(c byte) []string {
 	case 'S':
 		return []string{"SIPDIS", "SUBJECT: "}
 	case 'E':
-		return []string{"E.O. 1", "EO 1"}
+		// the orders of classification (12958, 13526, 12356, 12065,
+		// 11652), not one a subject names ("E.O. 13382 ENTITIES")
+		return []string{"E.O. 12", "E.O. 13526", "E.O. 11652", "EO 12", "EO 13526"}
 	case 'T':
 		return []string{"TAGS: ", "TAGS "}
 	case 'R':
