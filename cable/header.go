@@ -300,6 +300,17 @@ var classifiedByAt = regexp.MustCompile(`(?m)(?:(?:^|[^A-Za-z])(?i:classified\s+
 // ClassifiedByInText returns the value of a Classified By line found in
 // text (see classifiedByAt), or "".
 func ClassifiedByInText(text string) string {
+	// where the words may stand, found without the regular expression
+	at := -1
+	for _, w := range []string{"lassified by", "lassified By", "LASSIFIED BY", "LASSIFIED By", "lassified  by", "LASSIFIED  BY"} {
+		if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	text = text[max(0, at-2):]
 	loc := classifiedByAt.FindStringIndex(text)
 	if loc == nil {
 		return ""
@@ -430,9 +441,11 @@ var signerStop = map[string]bool{"UNQUOTE": true, "QUOTE": true, "ENDQUOTE": tru
 // the signer's byte range, or 0, 0.
 func FindSigner(text string, bodyStart int) (int, int) {
 	end := len(text)
-	if loc := endMark.FindAllStringIndex(text[bodyStart:], -1); loc != nil {
-		// the end of the message: what follows is a copy of its routing
-		end = bodyStart + loc[len(loc)-1][0]
+	if tail := max(bodyStart, len(text)-4000); strings.Contains(text[tail:], "NNNN") || strings.Contains(text[tail:], "Nnnn") {
+		if loc := endMark.FindAllStringIndex(text[tail:], -1); loc != nil {
+			// the end of the message: what follows is a copy of its routing
+			end = tail + loc[len(loc)-1][0]
+		}
 	}
 	var ls int
 	for {
