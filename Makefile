@@ -30,6 +30,7 @@ lint:
 	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	cd dist/beam && $(GO) vet ./...
+	@if $(GO) list -deps ./graph | grep -q prose; then echo "graph depends on prose (it should read records only)"; exit 1; fi
 
 # the shared graph validators (../shared/tools), when the shared folder is there
 validators:

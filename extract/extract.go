@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/cablegraph/cablegraph/record"
 	"regexp"
 	"slices"
 	"sort"
@@ -12,27 +13,11 @@ import (
 	"github.com/cablegraph/cablegraph/rules"
 )
 
-// Span is a mention: byte offsets into the cable text as read, and the
-// text between them.
-type Span struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	// Tagger says what found the mention: "rules" or "nlp" (prose).
-	Tagger string `json:"tagger,omitempty"`
-}
-
-// Entity is a person, place or organization of a cable.
-type Entity struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Aliases  []string `json:"aliases"`
-	Offices  []string `json:"offices,omitempty"`
-	Mentions []Span   `json:"mentions"`
-	// Norm are the mentions' byte ranges in the normalized text, for the
-	// stages after extraction (relations); not written.
-	Norm [][2]int `json:"-"`
-}
+// Span and Entity are the record's (cables.jsonl): what extraction gives.
+type (
+	Span   = record.Span
+	Entity = record.Entity
+)
 
 // Result is what extraction finds in one cable.
 type Result struct {

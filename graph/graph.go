@@ -3,13 +3,11 @@ package graph
 import (
 	"errors"
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/record"
 	"sort"
 	"strings"
 
 	dgraph "github.com/dominikbraun/graph"
-
-	"github.com/cablegraph/cablegraph/extract"
-	"github.com/cablegraph/cablegraph/relate"
 )
 
 // Node is a person.
@@ -140,8 +138,8 @@ type Cable struct {
 	Tags     []string         `json:"tags"`
 	Subject  string           `json:"subject"`
 	Refs     []cable.Ref      `json:"refs"`
-	People   []extract.Entity `json:"people"`
-	Meetings []relate.Meeting `json:"meetings"`
+	People   []record.Entity  `json:"people"`
+	Meetings []record.Meeting `json:"meetings"`
 }
 
 // Options choose what goes into the graph.
@@ -172,7 +170,7 @@ type Graph struct {
 // meetings.jsonl.
 type CableMeeting struct {
 	Cable string `json:"cable"`
-	relate.Meeting
+	record.Meeting
 }
 
 // New returns an empty graph.
@@ -243,7 +241,7 @@ func Parts(c *Cable, opts Options) ([]*Node, []*Edge) {
 			}
 		}
 		for i, m := range c.Meetings {
-			c.Meetings[i].Participants = relate.Remap(m.Participants, opts.IDs)
+			c.Meetings[i].Participants = record.Remap(m.Participants, opts.IDs)
 		}
 	}
 	byID := map[string]*Node{}

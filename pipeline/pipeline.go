@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/cablegraph/cablegraph/record"
 	"io"
 	"io/fs"
 	"os"
@@ -604,7 +605,7 @@ func RemapLine(line []byte, ids map[string]string) ([]byte, error) {
 		}
 	}
 	for i, m := range rec.Meetings {
-		rec.Meetings[i].Participants = relate.Remap(m.Participants, ids)
+		rec.Meetings[i].Participants = record.Remap(m.Participants, ids)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

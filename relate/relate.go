@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"github.com/cablegraph/cablegraph/record"
 	"sort"
 	"strings"
 	"time"
@@ -11,14 +12,8 @@ import (
 	"github.com/cablegraph/cablegraph/rules"
 )
 
-// Meeting is one occasion on which named people met or spoke.
-type Meeting struct {
-	Participants []string     `json:"participants"` // person ids, sorted
-	Kind         string       `json:"kind"`         // meeting or call
-	Date         *string      `json:"date"`         // YYYY-MM-DD, or null
-	Place        *string      `json:"place"`        // a place's name, or null
-	Evidence     extract.Span `json:"evidence"`     // the sentence, in the cable as read
-}
+// Meeting is the record's (cables.jsonl): a meeting the finder gives.
+type Meeting = record.Meeting
 
 // phrase is a compiled meeting phrase: its lower-case words.
 type phrase struct {
@@ -1398,20 +1393,4 @@ func findDate(ws []word, cableTime time.Time) *string {
 		}
 	}
 	return nil
-}
-
-// Remap replaces person ids by the ids that stand for them across cables,
-// keeping the list sorted and without repeats.
-func Remap(ids []string, to map[string]string) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if n, ok := to[id]; ok {
-			id = n
-		}
-		if !contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
