@@ -148,16 +148,19 @@ func gluedCodes(w string, codes map[string]bool) []string {
 	if len(w) < 5 || len(w) > 96 || strings.ToUpper(w) != w {
 		return nil
 	}
-	type state struct{ at, shorts int }
-	failed := map[state]bool{}
+	type state struct {
+		at, shorts int
+		long       bool
+	}
+	failed := map[state]bool{} // states from which no split ends well
 	var parts []string
 	var split func(at, shorts int, long bool) bool
 	split = func(at, shorts int, long bool) bool {
 		if at == len(w) {
 			return long && len(parts) >= 2
 		}
-		st := state{at, shorts}
-		if long && failed[st] {
+		st := state{at, shorts, long}
+		if failed[st] {
 			return false
 		}
 		for k := min(len(w)-at, 6); k >= 2; k-- {
@@ -175,9 +178,7 @@ func gluedCodes(w string, codes map[string]bool) []string {
 			}
 			parts = parts[:len(parts)-1]
 		}
-		if long {
-			failed[st] = true
-		}
+		failed[st] = true
 		return false
 	}
 	if !split(0, 0, false) {

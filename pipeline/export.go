@@ -7,25 +7,77 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/jsonl"
 )
 
-// Formats of the graph exports, and the files each writes.
-var Formats = map[string][]string{
-	"graphml":  {"graph.graphml"},
-	"gexf":     {"graph.gexf", "graph-dynamic.gexf"},
-	"dot":      {"graph.dot"},
-	"csv":      {"nodes.csv", "edges.csv"},
-	"meetings": {"meetings.jsonl"},
-	// which cable cites which (REF fields): GraphML and CSV for Gephi
-	"refs": {"refs.graphml", "refs-nodes.csv", "refs-edges.csv"},
+// exportFormat is a graph export: its name in --format, the files it
+// writes, and how (one writer per file, in order); write is nil for
+// meetings.jsonl, which is written while the graph is built.
+type exportFormat struct {
+	name  string
+	files []string
+	write func(ws []io.Writer, g *graph.Graph) error
+	// cables: the export needs the cables themselves (their references),
+	// which a graph merged from parts does not keep
+	cables bool
 }
 
-// FormatNames lists the formats in a fixed order.
-var FormatNames = []string{"graphml", "gexf", "dot", "csv", "meetings", "refs"}
+// exportFormats is the one table of the graph exports, in the order they
+// are listed and written.
+var exportFormats = []exportFormat{
+	{name: "graphml", files: []string{"graph.graphml"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteGraphML(ws[0], g) }},
+	{name: "gexf", files: []string{"graph.gexf", "graph-dynamic.gexf"}, write: func(ws []io.Writer, g *graph.Graph) error {
+		if err := graph.WriteGEXF(ws[0], g, false); err != nil {
+			return err
+		}
+		return graph.WriteGEXF(ws[1], g, true)
+	}},
+	{name: "dot", files: []string{"graph.dot"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteDOT(ws[0], g) }},
+	{name: "csv", files: []string{"nodes.csv", "edges.csv"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteCSV(ws[0], ws[1], g) }},
+	{name: "meetings", files: []string{"meetings.jsonl"}},
+	// which cable cites which (REF fields): GraphML and CSV for Gephi
+	{name: "refs", files: []string{"refs.graphml", "refs-nodes.csv", "refs-edges.csv"}, cables: true, write: func(ws []io.Writer, g *graph.Graph) error {
+		if err := graph.WriteCitationsGraphML(ws[0], g.Citations()); err != nil {
+			return err
+		}
+		return graph.WriteCitationsCSV(ws[1], ws[2], g.Citations())
+	}},
+}
+
+// Formats are the graph exports' names and the files each writes, from
+// the table.
+var Formats = func() map[string][]string {
+	m := make(map[string][]string, len(exportFormats))
+	for _, f := range exportFormats {
+		m[f.name] = f.files
+	}
+	return m
+}()
+
+// FormatNames lists the formats in the table's order.
+var FormatNames = func() []string {
+	names := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		names[i] = f.name
+	}
+	return names
+}()
+
+// PartsFormats lists the formats a graph merged from parts (a distributed
+// run, Export) can write: those that do not need the cables themselves.
+var PartsFormats = func() []string {
+	var names []string
+	for _, f := range exportFormats {
+		if !f.cables {
+			names = append(names, f.name)
+		}
+	}
+	return names
+}()
 
 // exports are the graph files of a run, written to temporary files and
 // committed together.
@@ -67,64 +119,23 @@ func (x *exports) create(ctx context.Context, dir, name string) (*atomicFile, er
 	return f, err
 }
 
-// writeFormats writes g in the formats other than meetings.
+// writeFormats writes g in the formats other than meetings, in the
+// table's order.
 func (x *exports) writeFormats(ctx context.Context, dir string, formats []string, g *graph.Graph) error {
-	write := func(name string, fn func(io.Writer) error) error {
-		f, err := x.create(ctx, dir, name)
-		if err != nil {
-			return err
+	for _, f := range exportFormats {
+		if f.write == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
+			continue // (a distributed run merges parts, not cables: no references)
 		}
-		if err := fn(f.w); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		return nil
-	}
-	for _, format := range formats {
-		var err error
-		switch format {
-		case "graphml":
-			err = write("graph.graphml", func(w io.Writer) error { return graph.WriteGraphML(w, g) })
-		case "gexf":
-			err = write("graph.gexf", func(w io.Writer) error { return graph.WriteGEXF(w, g, false) })
-			if err == nil {
-				err = write("graph-dynamic.gexf", func(w io.Writer) error { return graph.WriteGEXF(w, g, true) })
-			}
-		case "dot":
-			err = write("graph.dot", func(w io.Writer) error { return graph.WriteDOT(w, g) })
-		case "csv":
-			nodes, e1 := x.create(ctx, dir, "nodes.csv")
-			if e1 != nil {
-				err = e1
-				break
-			}
-			edges, e2 := x.create(ctx, dir, "edges.csv")
-			if e2 != nil {
-				err = e2
-				break
-			}
-			err = graph.WriteCSV(nodes.w, edges.w, g)
-		case "refs":
-			if len(g.Citations().Cables()) == 0 && x.distributed {
-				break // a distributed run merges parts, not cables: no references
-			}
-			err = write("refs.graphml", func(w io.Writer) error { return graph.WriteCitationsGraphML(w, g.Citations()) })
+		ws := make([]io.Writer, len(f.files))
+		for i, name := range f.files {
+			af, err := x.create(ctx, dir, name)
 			if err != nil {
-				break
+				return err
 			}
-			nodes, e1 := x.create(ctx, dir, "refs-nodes.csv")
-			if e1 != nil {
-				err = e1
-				break
-			}
-			edges, e2 := x.create(ctx, dir, "refs-edges.csv")
-			if e2 != nil {
-				err = e2
-				break
-			}
-			err = graph.WriteCitationsCSV(nodes.w, edges.w, g.Citations())
+			ws[i] = af.w
 		}
-		if err != nil {
-			return err
+		if err := f.write(ws, g); err != nil {
+			return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
 		}
 	}
 	return nil

@@ -53,11 +53,11 @@ func TestSameGraph(t *testing.T) {
 			}
 			distributed := filepath.Join(dir, "beam")
 			p, s := beam.NewPipelineWithRoot()
-			Build(s, Config{Inputs: []string{in}, Output: distributed, Formats: pipeline.FormatNames, Splits: 4})
+			Build(s, Config{Inputs: []string{in}, Output: distributed, Formats: pipeline.PartsFormats, Splits: 4})
 			if err := ptest.Run(p); err != nil {
 				t.Fatalf("the Beam pipeline failed on %s: %v", ptest.DefaultRunner(), err)
 			}
-			for _, format := range pipeline.FormatNames {
+			for _, format := range pipeline.PartsFormats {
 				for _, f := range pipeline.Formats[format] {
 					compare(t, f, filepath.Join(local, f), filepath.Join(distributed, f), false)
 				}

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -36,7 +37,7 @@ func (l *list) Set(s string) error { *l = append(*l, s); return nil }
 func main() {
 	output := flag.String("output", "out", "folder for the exports and cables.jsonl (local, or gs://...)")
 	splits := flag.Int("splits", 16, "shares each input is read in, in parallel")
-	formats := flag.String("format", strings.Join(pipeline.FormatNames, ","), "graph exports: "+strings.Join(pipeline.FormatNames, ", "))
+	formats := flag.String("format", strings.Join(pipeline.PartsFormats, ","), "graph exports: "+strings.Join(pipeline.PartsFormats, ", ")+" (refs, which cable cites which, needs the cables: cablegraph graph over the shards' cables.jsonl writes it)")
 	minWeight := flag.Int("min-weight", 1, "leave out edges with fewer meetings")
 	relation := flag.String("relation", "meeting", "edges: meeting or comention")
 	var ruleFiles list
@@ -59,8 +60,8 @@ func run(inputs []string, output string, splits int, formats string, minWeight i
 	var fs []string
 	for _, f := range strings.Split(formats, ",") {
 		f = strings.TrimSpace(f)
-		if _, ok := pipeline.Formats[f]; !ok {
-			return fmt.Errorf("format %q is not one of %s", f, strings.Join(pipeline.FormatNames, ", "))
+		if !slices.Contains(pipeline.PartsFormats, f) {
+			return fmt.Errorf("format %q is not one of %s", f, strings.Join(pipeline.PartsFormats, ", "))
 		}
 		fs = append(fs, f)
 	}
