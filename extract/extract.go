@@ -63,9 +63,10 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 		ms = append(ms, x.nlpPeople(text, toks, ms)...)
 	}
 
-	preferred, signer := "", ""
+	preferred, signer, postOffice := "", "", ""
 	if c.ClassifiedBy != nil {
 		preferred = c.ClassifiedBy.Name
+		postOffice = x.chiefOfPostOffice(c.ClassifiedBy.Office)
 	}
 	if m, ok := x.signer(c, toks); ok {
 		ms = append(ms, m)
@@ -74,7 +75,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 			preferred = m.name
 		}
 	}
-	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer, x.c)
+	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer, postOffice, x.c)
 	x.surnames(people, toks, ms)
 
 	var res Result
@@ -82,6 +83,22 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 	res.Places = x.entities(c, toks, resolveByName(ms, Place), false)
 	res.Organizations = x.entities(c, toks, resolveByName(ms, Organization), false)
 	return res
+}
+
+// chiefOfPostOffice returns the office of a Classified By line when it is
+// the post's chief ("Ambassador, U.S. Embassy Dushanbe" → Ambassador;
+// "CDA" → Charge d'Affaires), else "".
+func (x *Extractor) chiefOfPostOffice(office string) string {
+	toks := tokenize(office)
+	if len(toks) == 0 {
+		return ""
+	}
+	if L, ents := x.c.gaz.match(toks, 0); L > 0 {
+		if e := firstOf(ents, Title); e != nil && chiefOfPost[e.name] {
+			return e.name
+		}
+	}
+	return ""
 }
 
 // notPeople drops the person mentions whose name the rules say is no

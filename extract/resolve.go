@@ -33,7 +33,7 @@ type group struct {
 //
 // known, when not nil, tells offices one known person holds together
 // ("Senator Obama", "President Obama"), which do not part a surname.
-func resolvePeople(ms []mention, preferred, signer string, known *compiled) []*group {
+func resolvePeople(ms []mention, preferred, signer, postOffice string, known *compiled) []*group {
 	var named, alone []mention
 	for _, m := range ms {
 		if m.titleAlone {
@@ -91,6 +91,13 @@ func resolvePeople(ms []mention, preferred, signer string, known *compiled) []*g
 		g.addOffice(m.office, m.written)
 		for _, o := range m.more {
 			g.addOffice(o[0], o[1])
+		}
+	}
+	if postOffice != "" && preferred != "" {
+		// the Classified By line names the post's chief: "the Ambassador"
+		// is that one, not a foreign ambassador the cable names
+		if g := byName(groups, preferred); g != nil {
+			g.addOffice(postOffice, postOffice)
 		}
 	}
 	for _, m := range alone {
