@@ -167,7 +167,7 @@ func TestGrammar(t *testing.T) {
 		{"a pronoun opens the clause after the occasion", "1. (C) In a meeting with Antonio Delfim Netto, he said he was supporting President Lula.", ""},
 		{"later that day", "1. (C) Ambassador Mahley met with Chairman Hakobian on January 14.\n\n2. (C) Later that afternoon, President Sargsian received Ambassador Mahley.\n\n3. (C) The next day, Ambassador Mahley met with Foreign Minister Edward Nalbandian.", "edward-nalbandian+mahley meeting 2009-01-15; hakobian+mahley meeting 2009-01-14; mahley+sargsian meeting 2009-01-14"},
 		{"separate meetings with two", "1. (C) The Charge held separate meetings with Gustavo de Aristegui and Jorge Moragas on May 5.\n\nLLORENS\n", "gustavo-de-aristegui+llorens meeting 2009-05-05; jorge-moragas+llorens meeting 2009-05-05"},
-		{"the Ambassador is the post's, not a foreign one", "Classified By: Ambassador Tracey Jacobson, for reasons 1.4 (b), (d).\n\n1. (C) Russian Ambassador Ramazan Abdulatipov informed the Ambassador that he would not attend.\n\nJACOBSON\n", "ramazan-abdulatipov+tracey-jacobson meeting "},
+		{"the Ambassador is the post's, not a foreign one", "Classified By: Tracey Jacobson, Ambassador, U.S. Embassy Dushanbe, STATE. REASON: 1.4 (b), (d)\n\n1. (C) Russian Ambassador Ramazan Abdulatipov informed the Ambassador that he would not attend.\n\nJACOBSON\n", "jacobson+ramazan-abdulatipov meeting "},
 		{"called X a name is no call", "1. (C) President Hugo Chavez called President Alvaro Uribe a traitor.", ""},
 	}
 	for _, tt := range tests {
