@@ -200,7 +200,7 @@ func (c *Cable) metadata(r Raw) {
 				c.Tags = ParseTags(f.Value)
 			}
 		case normalize.KindRef:
-			c.Refs = AppendRefs(c.Refs, ParseRefs(f.Value, r.RefID, c.year(), c.Time.YearDay())...)
+			c.Refs = AppendRefs(c.Refs, c.parseRefs(f.Value, r.RefID)...)
 		case normalize.KindAddressee:
 			c.Addressees = append(c.Addressees, f.Value)
 		}
@@ -218,7 +218,7 @@ func (c *Cable) metadata(r Raw) {
 		case p.Kind == normalize.ParaSubject && c.Subject == "":
 			c.Subject = CleanSubject(text)
 			if len(c.Refs) == 0 {
-				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), r.RefID, c.year(), c.Time.YearDay())...)
+				c.Refs = AppendRefs(c.Refs, c.parseRefs(SubjectRefs(text), r.RefID)...)
 			}
 		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
 			cb := ParseClassifiedBy(text)
@@ -272,19 +272,20 @@ func (c *Cable) subjectBelow(self string) {
 			text := c.Doc.Text.S[p.Start:p.End]
 			if p.Marker == "" && len(text) <= 400 {
 				c.Subject = CleanSubject(text)
-				c.Refs = AppendRefs(c.Refs, ParseRefs(SubjectRefs(text), self, c.year(), c.Time.YearDay())...)
+				c.Refs = AppendRefs(c.Refs, c.parseRefs(SubjectRefs(text), self)...)
 			}
 			return
 		}
 	}
 }
 
-// year is the cable's year, 0 when its date is unknown.
-func (c *Cable) year() int {
+// parseRefs reads a REF value of this cable (self its reference id): the
+// years of references that give none are told from the cable's date.
+func (c *Cable) parseRefs(v, self string) []Ref {
 	if c.Time.IsZero() {
-		return 0
+		return ParseRefs(v, self, 0, 0)
 	}
-	return c.Time.Year()
+	return ParseRefs(v, self, c.Time.Year(), c.Time.YearDay())
 }
 
 func head(s string, n int) string {

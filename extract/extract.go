@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/cablegraph/cablegraph/record"
 	"regexp"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/rules"
 )
 

@@ -622,7 +622,7 @@ func (tg *tagger) officeTail(j int) int {
 	// the office goes on past its known words ("Minister of Emergency
 	// Situations Sergey Shoygu", "Director of the Financial Services
 	// Authority"): what follows is no name
-	if t := tg.toks[k]; tg.c.casing[t.key] == 'l' || tg.c.casing[t.key] == 'm' || tg.c.orgHeads[t.key] {
+	if c := tg.c.casing[tg.toks[k].key]; c == 'l' || c == 'm' {
 		return j
 	}
 	return k

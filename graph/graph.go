@@ -2,12 +2,13 @@ package graph
 
 import (
 	"errors"
-	"github.com/cablegraph/cablegraph/cable"
-	"github.com/cablegraph/cablegraph/record"
 	"sort"
 	"strings"
 
 	dgraph "github.com/dominikbraun/graph"
+
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Node is a person.

@@ -36,6 +36,21 @@ func edgeValues(e *Edge) []string {
 		strings.Join(e.Dates, "; "), strings.Join(e.Cables, "; "), strings.Join(e.Evidence, " | ")}
 }
 
+// graphMLHead writes the start of a GraphML file up to its graph element:
+// the XML declaration, the graphml element with its schema, a key for
+// each node and edge attribute (ids "n_" and "e_" and the attribute's).
+func graphMLHead(bw *bufio.Writer, id, edgedefault string, nodes, edges []attr) {
+	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	for _, a := range nodes {
+		fmt.Fprintf(bw, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a.id, a.name, a.typ)
+	}
+	for _, a := range edges {
+		fmt.Fprintf(bw, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a.id, a.name, a.typ)
+	}
+	fmt.Fprintf(bw, "  <graph id=\"%s\" edgedefault=\"%s\">\n", id, edgedefault)
+}
+
 func esc(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
@@ -47,15 +62,7 @@ func esc(s string) string {
 // Gephi reads it, one edge per pair with a numeric weight.
 func WriteGraphML(w io.Writer, g *Graph) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
-	for _, a := range nodeAttrs {
-		fmt.Fprintf(bw, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a.id, a.name, a.typ)
-	}
-	for _, a := range edgeAttrs {
-		fmt.Fprintf(bw, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a.id, a.name, a.typ)
-	}
-	bw.WriteString("  <graph id=\"cablegraph\" edgedefault=\"undirected\">\n")
+	graphMLHead(bw, "cablegraph", "undirected", nodeAttrs, edgeAttrs)
 	for _, n := range g.Nodes() {
 		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(n.ID))
 		for i, v := range nodeValues(n) {

@@ -100,13 +100,7 @@ var citedAttrs = []attr{{"label", "label", "string"}, {"date", "date", "string"}
 // references as written.
 func WriteCitationsGraphML(w io.Writer, r *Citations) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
-	for _, a := range citedAttrs {
-		fmt.Fprintf(bw, "  <key id=\"n_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", a.id, a.name, a.typ)
-	}
-	bw.WriteString("  <key id=\"e_refs\" for=\"edge\" attr.name=\"refs\" attr.type=\"string\"/>\n")
-	bw.WriteString("  <graph id=\"citations\" edgedefault=\"directed\">\n")
+	graphMLHead(bw, "citations", "directed", citedAttrs, []attr{{"refs", "refs", "string"}})
 	for _, n := range r.Cables() {
 		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(n.ID))
 		for i, v := range []string{n.ID, n.Date, n.Origin, n.Subject, fmt.Sprint(n.InRun)} {

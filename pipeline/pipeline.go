@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/cablegraph/cablegraph/record"
 	"io"
 	"io/fs"
 	"os"
@@ -22,6 +21,7 @@ import (
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/source"
 )

@@ -1,7 +1,6 @@
 package relate
 
 import (
-	"github.com/cablegraph/cablegraph/record"
 	"sort"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/normalize"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/rules"
 )
 
@@ -409,13 +409,9 @@ func aside(text string, a, s, at int) bool {
 // "The same day" (0); "The next day", "The following morning" (1).
 func relativeDay(ws []word) (int, bool) {
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
-		a, b := ws[i].w, ws[i+1].w
-		c := ""
-		if i+2 < len(ws) {
-			c = ws[i+2].w
-		}
+		a, b, c := ws[i].w, ws[i+1].w, wordAt(ws, i+2)
 		switch {
-		case a == "later" && (b == "that" || b == "in" && c == "the") && partOfDay(wordAt(ws, i+2+boolInt(b == "in"))):
+		case a == "later" && (b == "that" && partOfDay(c) || b == "in" && c == "the" && partOfDay(wordAt(ws, i+3))):
 			return 0, true
 		case a == "that" && partOfDay(b) && b != "day":
 			return 0, true
@@ -441,13 +437,6 @@ func wordAt(ws []word, i int) string {
 		return ws[i].w
 	}
 	return ""
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // addDays returns the date d (YYYY-MM-DD) n days on.

@@ -6,9 +6,6 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +14,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/cablegraph/cablegraph/cable"
 )
