@@ -12,6 +12,7 @@ import (
 
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -31,19 +32,21 @@ said little. Nothing else happened.
 `
 
 // testRecord is testText's cables.jsonl line with two meetings.
-func testRecord(t *testing.T, refid string, withText bool) *Record {
+func testRecord(t *testing.T, refid string, withText bool) *record.Cable {
 	t.Helper()
-	rec := &Record{
-		Cable: refid, Date: "2009-03-04", Subject: "AMBASSADOR MEETS FOREIGN MINISTER",
-		Source: cable.Position{File: "x.txt", Line: 1},
-		People: []Person{
+	rec := &record.Cable{
+		Meta: cable.Meta{
+			Cable: refid, Date: "2009-03-04", Subject: "AMBASSADOR MEETS FOREIGN MINISTER",
+			Source: cable.Position{File: "x.txt", Line: 1},
+		},
+		Entities: &record.Entities{People: []record.Entity{
 			{ID: "jane-roe", Name: "Jane Roe", Offices: []string{"Ambassador"}},
 			{ID: "john-doe", Name: "John Doe", Offices: []string{"Foreign Minister"}},
 			{ID: "ann-poe", Name: "Ann Poe"},
-		},
+		}},
 	}
 	date := "2009-03-03"
-	rec.Meetings = []Meeting{
+	rec.Meetings = []record.Meeting{
 		{Participants: []string{"jane-roe", "john-doe"}, Kind: "meeting", Date: &date, Evidence: span(t, "Ambassador Roe met with Foreign Minister John Doe on March 3.")},
 		{Participants: []string{"ann-poe", "jane-roe", "ghost"}, Kind: "call", Evidence: span(t, "Later the Ambassador called Deputy Minister Ann Poe, who\nROME 00000123 002 OF 002\nsaid little.")},
 	}
@@ -53,29 +56,29 @@ func testRecord(t *testing.T, refid string, withText bool) *Record {
 	return rec
 }
 
-func span(t *testing.T, quote string) Span {
+func span(t *testing.T, quote string) record.Span {
 	t.Helper()
 	i := strings.Index(testText, quote)
 	if i < 0 {
 		t.Fatalf("%q not in the test cable", quote)
 	}
-	return Span{Start: i, End: i + len(quote), Text: quote}
+	return record.Span{Start: i, End: i + len(quote), Text: quote}
 }
 
 // records makes n cables of k meetings each.
-func records(n, k int) []*Record {
-	var out []*Record
+func records(n, k int) []*record.Cable {
+	var out []*record.Cable
 	for i := range n {
-		rec := &Record{Cable: fmt.Sprintf("09TEST%d", i)}
+		rec := &record.Cable{Meta: cable.Meta{Cable: fmt.Sprintf("09TEST%d", i)}}
 		for range k {
-			rec.Meetings = append(rec.Meetings, Meeting{Participants: []string{"a", "b"}, Kind: "meeting"})
+			rec.Meetings = append(rec.Meetings, record.Meeting{Participants: []string{"a", "b"}, Kind: "meeting"})
 		}
 		out = append(out, rec)
 	}
 	return out
 }
 
-func draw(recs []*Record, n int, seed int64) []string {
+func draw(recs []*record.Cable, n int, seed int64) []string {
 	d := NewDraw(n, seed)
 	for _, r := range recs {
 		d.Add(r)
@@ -422,7 +425,7 @@ func writeEntries(es []Entry) string {
 
 func FuzzWorksheet(f *testing.F) {
 	d := NewDraw(10, 1)
-	d.Add(&Record{Cable: "09ROME123", Meetings: []Meeting{{Participants: []string{"a", "b"}, Kind: "meeting", Evidence: Span{Text: "A met B."}}}})
+	d.Add(&record.Cable{Meta: cable.Meta{Cable: "09ROME123"}, Meetings: []record.Meeting{{Participants: []string{"a", "b"}, Kind: "meeting", Evidence: record.Span{Text: "A met B."}}}})
 	var buf bytes.Buffer
 	Render(&buf, Sheet{Items: d.Items()})
 	f.Add(buf.String())

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/normalize"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Paragraph is a paragraph of a cable's normalized text around a meeting's
@@ -65,7 +66,7 @@ func cableOf(it *Item, cables, parsed map[string]*cable.Cable) (*cable.Cable, er
 }
 
 // checkEvidence says what is wrong with a span of the text as read, or "".
-func checkEvidence(text string, ev Span) string {
+func checkEvidence(text string, ev record.Span) string {
 	if ev.Start < 0 || ev.End < ev.Start || ev.End > len(text) {
 		return fmt.Sprintf("evidence offsets %d-%d are outside the cable (%d bytes): cables.jsonl and the inputs do not match", ev.Start, ev.End, len(text))
 	}

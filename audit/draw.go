@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"slices"
+
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Item is one drawn meeting with what the worksheet shows of its cable.
@@ -16,11 +18,11 @@ type Item struct {
 	Date    string // the cable's date
 	Subject string
 	Source  string // where the run read the cable: file:line (row N)
-	Meeting Meeting
+	Meeting record.Meeting
 	// Participants are the meeting's people as the cable's people list
 	// gives them, in the meeting's order; an id the list lacks has only
 	// its ID.
-	Participants []Person
+	Participants []record.Entity
 	// Text is the cable as read when cables.jsonl holds it, else empty.
 	Text string
 	// Context is the evidence's paragraph (see Attach); Problem says what
@@ -55,7 +57,7 @@ func NewDraw(n int, seed int64) *Draw {
 
 // Add offers every meeting of a cable. A reference id offered before is
 // noted in Repeated and its meetings are not offered again.
-func (d *Draw) Add(rec *Record) {
+func (d *Draw) Add(rec *record.Cable) {
 	if d.seen[rec.Cable] {
 		d.Repeated = append(d.Repeated, rec.Cable)
 		return
@@ -86,26 +88,26 @@ func (d *Draw) Items() []*Item {
 }
 
 // newItem copies what the worksheet needs of a cable's i-th meeting (0-based).
-func newItem(rec *Record, i int, key [2]uint64) *Item {
+func newItem(rec *record.Cable, i int, key [2]uint64) *Item {
 	m := rec.Meetings[i]
 	it := &Item{
 		Cable: rec.Cable, Index: i + 1, Date: rec.Date, Subject: rec.Subject,
 		Source: rec.Source.String(), Meeting: m, Text: rec.Text, key: key,
 	}
 	for _, id := range m.Participants {
-		it.Participants = append(it.Participants, person(rec.People, id))
+		it.Participants = append(it.Participants, person(rec.Found().People, id))
 	}
 	return it
 }
 
 // person finds id among people; an unknown id comes back alone.
-func person(people []Person, id string) Person {
+func person(people []record.Entity, id string) record.Entity {
 	for _, p := range people {
 		if p.ID == id {
 			return p
 		}
 	}
-	return Person{ID: id}
+	return record.Entity{ID: id}
 }
 
 // priority hashes the seed, the cable and the meeting's position into 128

@@ -6,49 +6,14 @@ import (
 	"io"
 
 	"github.com/cablegraph/cablegraph/cable"
-	"github.com/cablegraph/cablegraph/jsonl"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/source"
 )
-
-// Record is what the audit reads of a cables.jsonl line.
-type Record struct {
-	Cable    string         `json:"cable"`
-	Date     string         `json:"date"`
-	Subject  string         `json:"subject"`
-	Source   cable.Position `json:"source"`
-	People   []Person       `json:"people"`
-	Meetings []Meeting      `json:"meetings"`
-	// Text is the cable as read, when the run was made with --with-text.
-	Text string `json:"text"`
-}
-
-// Person is a person of a cable: id, fullest name and offices.
-type Person struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Offices []string `json:"offices"`
-}
-
-// Meeting is a meeting as cables.jsonl gives it.
-type Meeting struct {
-	Participants []string `json:"participants"`
-	Kind         string   `json:"kind"`
-	Date         *string  `json:"date"`
-	Place        *string  `json:"place"`
-	Evidence     Span     `json:"evidence"`
-}
-
-// Span is a byte range of the cable as read, with the text between.
-type Span struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
 
 // ReadCables offers every cable of a cables.jsonl (named name in errors)
 // to the draw.
 func ReadCables(r io.Reader, name string, d *Draw) error {
-	return jsonl.Each(r, name, func(rec *Record) error {
+	return record.Each(r, name, func(rec *record.Cable) error {
 		d.Add(rec)
 		return nil
 	})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Sheet is a drawn sample with what the worksheet says about the draw.
@@ -80,7 +82,7 @@ func section(w io.Writer, it *Item) {
 }
 
 // describe is a participant as the worksheet lists them.
-func describe(p Person) string {
+func describe(p record.Entity) string {
 	if p.Name == "" {
 		return fmt.Sprintf("`%s` (not among the cable's people)", oneLine(p.ID))
 	}

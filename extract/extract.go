@@ -13,18 +13,13 @@ import (
 	"github.com/cablegraph/cablegraph/rules"
 )
 
-// Span and Entity are the record's (cables.jsonl): what extraction gives.
+// Span, Entity and Result are the record's (cables.jsonl): what
+// extraction gives, Result for one cable.
 type (
 	Span   = record.Span
 	Entity = record.Entity
+	Result = record.Entities
 )
-
-// Result is what extraction finds in one cable.
-type Result struct {
-	People        []Entity `json:"people"`
-	Places        []Entity `json:"places"`
-	Organizations []Entity `json:"organizations"`
-}
 
 // Extractor finds people, places and organizations in cables. It is built
 // once from a rule set and is safe for use by many goroutines.

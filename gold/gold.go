@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/cablegraph/cablegraph/extract"
-	"github.com/cablegraph/cablegraph/jsonl"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Cable is one annotated cable.
@@ -72,26 +72,14 @@ func Load(dir string) ([]Cable, error) {
 	return out, nil
 }
 
-// Output is the part of a cables.jsonl line that is scored.
-type Output struct {
-	Cable         string           `json:"cable"`
-	People        []extract.Entity `json:"people"`
-	Places        []extract.Entity `json:"places"`
-	Organizations []extract.Entity `json:"organizations"`
-	Meetings      []struct {
-		Participants []string `json:"participants"`
-		Kind         string   `json:"kind"`
-		Date         *string  `json:"date"`
-	} `json:"meetings"`
-}
-
 // ReadOutput reads a cables.jsonl (named name in errors), keeping the
 // cables in want (all if nil).
-func ReadOutput(r io.Reader, name string, want map[string]bool) (map[string]Output, error) {
-	out := map[string]Output{}
-	err := jsonl.Each(r, name, func(o *Output) error {
-		if want == nil || want[o.Cable] {
-			out[o.Cable] = *o
+func ReadOutput(r io.Reader, name string, want map[string]bool) (map[string]*record.Cable, error) {
+	out := map[string]*record.Cable{}
+	err := record.Each(r, name, func(c *record.Cable) error {
+		if want == nil || want[c.Cable] {
+			c.Text, c.Normalized = "", "" // not scored
+			out[c.Cable] = c
 		}
 		return nil
 	})
@@ -153,25 +141,29 @@ type CableReport struct {
 type PersonID struct{ Name, ID string }
 
 // Score scores output against the gold cables.
-func Score(gold []Cable, out map[string]Output) Report {
+func Score(gold []Cable, out map[string]*record.Cable) Report {
 	rep := Report{Totals: map[string]*Counts{}, MeetingMisses: map[string]int{}}
 	for _, k := range Kinds {
 		rep.Totals[k] = &Counts{}
 	}
 	for _, g := range gold {
-		o := out[g.Cable]
+		var o record.Cable
+		if c := out[g.Cable]; c != nil {
+			o = *c
+		}
+		found := o.Found()
 		cr := CableReport{Cable: g.Cable, Counts: map[string]*Counts{}, Missed: map[string][]string{}, Wrong: map[string][]string{}}
 		gp := make([]goldEntity, len(g.People))
 		for i, p := range g.People {
 			gp[i] = goldEntity{p.Name, append([]string{p.Name}, p.Mentions...)}
 		}
-		pairs := cr.score("people", gp, o.People)
-		cr.People = personIDs(g.People, o.People, pairs)
-		cr.Refers = refers(gp, o.People, pairs)
-		cr.score("places", named(g.Places), o.Places)
-		cr.score("organizations", named(g.Organizations), o.Organizations)
-		cr.offices(g.People, o.People, pairs)
-		right, scored := cr.meetings(g, o, pairs)
+		pairs := cr.score("people", gp, found.People)
+		cr.People = personIDs(g.People, found.People, pairs)
+		cr.Refers = refers(gp, found.People, pairs)
+		cr.score("places", named(g.Places), found.Places)
+		cr.score("organizations", named(g.Organizations), found.Organizations)
+		cr.offices(g.People, found.People, pairs)
+		right, scored := cr.meetings(g, found.People, o.Meetings, pairs)
 		rep.DatesRight += right
 		rep.DatesScored += scored
 		for class, n := range cr.MeetingMisses {
@@ -199,7 +191,7 @@ func named(ns []Named) []goldEntity {
 }
 
 // toolNames are the folded names an output entity answers to.
-func toolNames(e extract.Entity) map[string]bool {
+func toolNames(e record.Entity) map[string]bool {
 	m := map[string]bool{extract.Fold(e.Name): true}
 	for _, a := range e.Aliases {
 		m[extract.Fold(a)] = true
@@ -212,7 +204,7 @@ func toolNames(e extract.Entity) map[string]bool {
 
 // score matches tool entities to gold entities one to one (see match)
 // and counts; it returns gold index -> tool index.
-func (cr *CableReport) score(kind string, gold []goldEntity, tool []extract.Entity) map[int]int {
+func (cr *CableReport) score(kind string, gold []goldEntity, tool []record.Entity) map[int]int {
 	matchT := match(gold, tool)
 	pairs := map[int]int{}
 	for ti, gi := range matchT {
@@ -243,7 +235,7 @@ func (cr *CableReport) score(kind string, gold []goldEntity, tool []extract.Enti
 // ("Castro" for Fidel and for Raul) does not swap the pairs the
 // distinctive names make. It returns tool index -> gold index, -1 for
 // none.
-func match(gold []goldEntity, tool []extract.Entity) []int {
+func match(gold []goldEntity, tool []record.Entity) []int {
 	owners := nameOwners(gold)
 	all := make([][]int, len(gold))
 	sure := make([][]int, len(gold))
@@ -318,7 +310,7 @@ func nameOwners(gold []goldEntity) map[string][]int {
 }
 
 // personIDs pairs each gold person with the id of its matched tool entity.
-func personIDs(gold []Person, tool []extract.Entity, pairs map[int]int) []PersonID {
+func personIDs(gold []Person, tool []record.Entity, pairs map[int]int) []PersonID {
 	out := make([]PersonID, len(gold))
 	for gi, p := range gold {
 		out[gi].Name = p.Name
@@ -335,7 +327,7 @@ func personIDs(gold []Person, tool []extract.Entity, pairs map[int]int) []Person
 // cable answer to says nothing). The matching is one to one, so a tool
 // entity that merged two people of the cable is matched to one of them at
 // most; the names show the other.
-func refers(gold []goldEntity, tool []extract.Entity, pairs map[int]int) map[string][]string {
+func refers(gold []goldEntity, tool []record.Entity, pairs map[int]int) map[string][]string {
 	owners := nameOwners(gold)
 	sets := map[string]map[string]bool{}
 	add := func(id string, gi int) {
@@ -373,7 +365,7 @@ func sortedKeys(m map[string]bool) []string {
 // offices scores the offices of matched people: a gold office is found when
 // one of its spellings is among the tool's offices for that person; a tool
 // office matching no gold office of the person is a false positive.
-func (cr *CableReport) offices(gold []Person, tool []extract.Entity, pairs map[int]int) {
+func (cr *CableReport) offices(gold []Person, tool []record.Entity, pairs map[int]int) {
 	c := &Counts{}
 	for gi := range gold { // in gold order, for a stable listing
 		ti, ok := pairs[gi]
@@ -437,15 +429,15 @@ func mkEdge(a, b string) edge {
 // class (cr.MeetingMisses). It returns how many edges found have the
 // right date (any of the tool's dates for the pair equals any of the
 // gold's, null for null), and how many edges were found.
-func (cr *CableReport) meetings(g Cable, o Output, pairs map[int]int) (int, int) {
+func (cr *CableReport) meetings(g Cable, people []record.Entity, meetings []record.Meeting, pairs map[int]int) (int, int) {
 	name := map[string]string{}   // tool id -> gold name
 	idOf := map[string]string{}   // gold name -> tool id
 	for gi, p := range g.People { // in gold order: the first gold person of an id names it
 		if ti, ok := pairs[gi]; ok {
-			if _, dup := name[o.People[ti].ID]; !dup {
-				name[o.People[ti].ID] = p.Name
+			if _, dup := name[people[ti].ID]; !dup {
+				name[people[ti].ID] = p.Name
 			}
-			idOf[p.Name] = o.People[ti].ID
+			idOf[p.Name] = people[ti].ID
 		}
 	}
 	goldDates := map[edge]map[string]bool{}
@@ -465,7 +457,7 @@ func (cr *CableReport) meetings(g Cable, o Output, pairs map[int]int) (int, int)
 	toolDates := map[edge]map[string]bool{}
 	unmatched := map[edge]bool{}
 	inMeeting := map[string]bool{} // tool ids in a meeting of the cable
-	for _, m := range o.Meetings {
+	for _, m := range meetings {
 		for i, a := range m.Participants {
 			inMeeting[a] = true
 			for _, b := range m.Participants[i+1:] {

@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
@@ -27,15 +29,14 @@ func TestScoreMatching(t *testing.T) {
 		},
 		Places: []gold.Named{{Name: "Iraq", Mentions: []string{"Iraq"}}},
 	}}
-	out := map[string]gold.Output{"X": {
-		Cable: "X",
-		People: []extract.Entity{
+	out := map[string]*record.Cable{"X": output("X", &record.Entities{
+		People: []record.Entity{
 			{Name: "Crocker", Offices: []string{"Amb", "Chief"}},
 			{Name: "crocker"}, // a second entity for one person: a false positive
 			{Name: "Someone", Aliases: []string{"Gen. Odierno", "General Odierno"}}, // matched through an alias
 		},
-		Places: []extract.Entity{{Name: "Baghdad", Mentions: []extract.Span{{Text: "IRAQ"}}}},
-	}}
+		Places: []record.Entity{{Name: "Baghdad", Mentions: []record.Span{{Text: "IRAQ"}}}},
+	})}
 	r := gold.Score(g, out)
 	check := func(kind string, tp, fp, fn int) {
 		c := r.Totals[kind]
@@ -60,14 +61,13 @@ func TestMatchAmbiguousName(t *testing.T) {
 			{Name: "Hugo Chavez", Mentions: []string{"Chavez"}},
 		},
 	}}
-	out := map[string]gold.Output{"X": {
-		Cable: "X",
-		People: []extract.Entity{
+	out := map[string]*record.Cable{"X": output("X", &record.Entities{
+		People: []record.Entity{
 			{ID: "fidel-castro", Name: "Fidel", Aliases: []string{"Castro"}, Offices: []string{"President"}},
 			{ID: "raul-castro", Name: "Raul Castro", Aliases: []string{"Castro"}, Offices: []string{"Defense Minister"}},
 			{ID: "castro", Name: "Castro"}, // matches either, and neither once they are taken
 		},
-	}}
+	})}
 	r := gold.Score(g, out)
 	if c := *r.Totals["people"]; c != (gold.Counts{TP: 2, FP: 1, FN: 1}) {
 		t.Errorf("people %+v, want TP 2 FP 1 FN 1", c)
@@ -84,28 +84,23 @@ func TestMatchAmbiguousName(t *testing.T) {
 // TestMeetingMisses checks the classes of missed and wrong meeting edges.
 func TestMeetingMisses(t *testing.T) {
 	var people []gold.Person
-	var tool []extract.Entity
+	var tool []record.Entity
 	for _, n := range []string{"A", "B", "C", "D", "E", "F", "G", "H"} {
 		people = append(people, gold.Person{Name: n})
 		if n != "F" { // F is not found
-			tool = append(tool, extract.Entity{ID: strings.ToLower(n), Name: n})
+			tool = append(tool, record.Entity{ID: strings.ToLower(n), Name: n})
 		}
 	}
-	tool = append(tool, extract.Entity{ID: "x", Name: "X"}) // not a gold person
+	tool = append(tool, record.Entity{ID: "x", Name: "X"}) // not a gold person
 	meeting := func(ps ...string) gold.Meeting { return gold.Meeting{People: ps} }
 	g := []gold.Cable{{Cable: "M", People: people, Meetings: []gold.Meeting{
 		meeting("A", "B"), meeting("C", "D", "E", "F"), meeting("G", "H"),
 	}}}
-	out := map[string]gold.Output{"M": {Cable: "M", People: tool}}
-	o := out["M"]
+	o := output("M", &record.Entities{People: tool})
 	for _, ps := range [][]string{{"c", "d"}, {"e", "x"}, {"a", "c"}} {
-		o.Meetings = append(o.Meetings, struct {
-			Participants []string `json:"participants"`
-			Kind         string   `json:"kind"`
-			Date         *string  `json:"date"`
-		}{Participants: ps})
+		o.Meetings = append(o.Meetings, record.Meeting{Participants: ps})
 	}
-	out["M"] = o
+	out := map[string]*record.Cable{"M": o}
 	r := gold.Score(g, out)
 	want := map[string]int{
 		gold.MissPerson:  3, // C-F, D-F, E-F
@@ -185,7 +180,7 @@ func TestPublicGold(t *testing.T) {
 			for _, o := range p.Offices {
 				s.offices[extract.Fold(o[0])]++
 			}
-			for _, e := range out[c.Cable].People {
+			for _, e := range out[c.Cable].Found().People {
 				if matches(p, e) {
 					s.found++
 					s.ids[e.ID] = true
@@ -215,7 +210,7 @@ func TestPublicGold(t *testing.T) {
 
 // logIdentityAndHalves adds the identity measure and the two halves'
 // tables to b (logged, not checked).
-func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Cable, out map[string]gold.Output, rep gold.Report) {
+func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Cable, out map[string]*record.Cable, rep gold.Report) {
 	dir := filepath.Join("..", "testdata", "gold")
 	links, err := gold.LoadLinks(filepath.Join(dir, "same-person.txt"), g)
 	if err != nil {
@@ -238,7 +233,7 @@ func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Cable, out 
 	id.PrintLists(b)
 }
 
-func matches(p gold.Person, e extract.Entity) bool {
+func matches(p gold.Person, e record.Entity) bool {
 	names := map[string]bool{extract.Fold(e.Name): true}
 	for _, a := range e.Aliases {
 		names[extract.Fold(a)] = true
@@ -249,4 +244,9 @@ func matches(p gold.Person, e extract.Entity) bool {
 		}
 	}
 	return false
+}
+
+// output is a cables.jsonl record of a cable with the entities found.
+func output(id string, found *record.Entities) *record.Cable {
+	return &record.Cable{Meta: cable.Meta{Cable: id}, Entities: found}
 }

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/gold"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // tc is a cable for the identity tests: its gold people, and the tool's
@@ -14,23 +14,23 @@ import (
 type tc struct {
 	cable string
 	gold  []gold.Person
-	tool  []extract.Entity
+	tool  []record.Entity
 }
 
 func gp(name string, mentions ...string) gold.Person {
 	return gold.Person{Name: name, Mentions: mentions}
 }
 
-func te(id, name string, aliases ...string) extract.Entity {
-	return extract.Entity{ID: id, Name: name, Aliases: aliases}
+func te(id, name string, aliases ...string) record.Entity {
+	return record.Entity{ID: id, Name: name, Aliases: aliases}
 }
 
-func build(cables []tc) ([]gold.Cable, map[string]gold.Output) {
+func build(cables []tc) ([]gold.Cable, map[string]*record.Cable) {
 	var g []gold.Cable
-	out := map[string]gold.Output{}
+	out := map[string]*record.Cable{}
 	for _, c := range cables {
 		g = append(g, gold.Cable{Cable: c.cable, People: c.gold})
-		out[c.cable] = gold.Output{Cable: c.cable, People: c.tool}
+		out[c.cable] = output(c.cable, &record.Entities{People: c.tool})
 	}
 	return g, out
 }
@@ -80,16 +80,16 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "same gold name, same id",
 			cables: []tc{
-				{"X", []gold.Person{gp("Ryan C. Crocker", "Crocker")}, []extract.Entity{te("ryan-crocker", "Ryan Crocker", "Crocker")}},
-				{"Y", []gold.Person{gp("Ryan C. Crocker")}, []extract.Entity{te("ryan-crocker", "Ryan C. Crocker")}},
+				{"X", []gold.Person{gp("Ryan C. Crocker", "Crocker")}, []record.Entity{te("ryan-crocker", "Ryan Crocker", "Crocker")}},
+				{"Y", []gold.Person{gp("Ryan C. Crocker")}, []record.Entity{te("ryan-crocker", "Ryan C. Crocker")}},
 			},
 			pairs: 1, right: 1,
 		},
 		{
 			name: "same gold name, two ids",
 			cables: []tc{
-				{"X", []gold.Person{gp("Crocker")}, []extract.Entity{te("ryan-crocker", "Crocker")}},
-				{"Y", []gold.Person{gp("Crocker")}, []extract.Entity{te("crocker", "Crocker")}},
+				{"X", []gold.Person{gp("Crocker")}, []record.Entity{te("ryan-crocker", "Crocker")}},
+				{"Y", []gold.Person{gp("Crocker")}, []record.Entity{te("crocker", "Crocker")}},
 			},
 			pairs: 1, right: 0,
 			wrong: []string{"X:Crocker = Y:Crocker: ryan-crocker, crocker"},
@@ -97,8 +97,8 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "names folded; one side not found",
 			cables: []tc{
-				{"X", []gold.Person{gp("Hugo Chávez")}, []extract.Entity{te("hugo-chavez", "Hugo Chavez")}},
-				{"Y", []gold.Person{gp("hugo chavez")}, []extract.Entity{te("chavez", "Comandante")}},
+				{"X", []gold.Person{gp("Hugo Chávez")}, []record.Entity{te("hugo-chavez", "Hugo Chavez")}},
+				{"Y", []gold.Person{gp("hugo chavez")}, []record.Entity{te("chavez", "Comandante")}},
 			},
 			pairs: 1, right: 0,
 			wrong: []string{"X:Hugo Chávez = Y:hugo chavez: hugo-chavez, "},
@@ -106,9 +106,9 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "a gold name in three cables is three pairs",
 			cables: []tc{
-				{"X", []gold.Person{gp("Bush")}, []extract.Entity{te("george-bush", "Bush")}},
-				{"Y", []gold.Person{gp("Bush")}, []extract.Entity{te("george-bush", "Bush")}},
-				{"Z", []gold.Person{gp("Bush")}, []extract.Entity{te("bush", "Bush")}},
+				{"X", []gold.Person{gp("Bush")}, []record.Entity{te("george-bush", "Bush")}},
+				{"Y", []gold.Person{gp("Bush")}, []record.Entity{te("george-bush", "Bush")}},
+				{"Z", []gold.Person{gp("Bush")}, []record.Entity{te("bush", "Bush")}},
 			},
 			pairs: 3, right: 1,
 			wrong: []string{"X:Bush = Z:Bush: george-bush, bush", "Y:Bush = Z:Bush: george-bush, bush"},
@@ -116,9 +116,9 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "a link joins two names; one person unmatched in its cable",
 			cables: []tc{
-				{"X", []gold.Person{gp("Obama"), gp("Biden")}, []extract.Entity{te("barack-obama", "Obama")}},
-				{"Y", []gold.Person{gp("Barack Obama", "Obama")}, []extract.Entity{te("barack-obama", "Barack Obama")}},
-				{"Z", []gold.Person{gp("Obama")}, []extract.Entity{te("obama", "Obama")}},
+				{"X", []gold.Person{gp("Obama"), gp("Biden")}, []record.Entity{te("barack-obama", "Obama")}},
+				{"Y", []gold.Person{gp("Barack Obama", "Obama")}, []record.Entity{te("barack-obama", "Barack Obama")}},
+				{"Z", []gold.Person{gp("Obama")}, []record.Entity{te("obama", "Obama")}},
 			},
 			links: "# comment\n\nX:Obama = Y:Barack Obama\n",
 			pairs: 2, right: 1, // X=Y by the link, X=Z by the name
@@ -127,8 +127,8 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "a link repeating a same-name pair counts once",
 			cables: []tc{
-				{"X", []gold.Person{gp("Erdogan")}, []extract.Entity{te("erdogan", "Erdogan")}},
-				{"Y", []gold.Person{gp("Erdogan")}, []extract.Entity{te("erdogan", "Erdogan")}},
+				{"X", []gold.Person{gp("Erdogan")}, []record.Entity{te("erdogan", "Erdogan")}},
+				{"Y", []gold.Person{gp("Erdogan")}, []record.Entity{te("erdogan", "Erdogan")}},
 			},
 			links: "Y:erdogan = X:Erdogan\n",
 			pairs: 1, right: 1,
@@ -136,8 +136,8 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "!= parts one gold name given to two people",
 			cables: []tc{
-				{"X", []gold.Person{gp("Rice", "Secretary Rice")}, []extract.Entity{te("condoleezza-rice", "Rice")}},
-				{"Y", []gold.Person{gp("Rice", "Ambassador Rice")}, []extract.Entity{te("susan-rice", "Rice")}},
+				{"X", []gold.Person{gp("Rice", "Secretary Rice")}, []record.Entity{te("condoleezza-rice", "Rice")}},
+				{"Y", []gold.Person{gp("Rice", "Ambassador Rice")}, []record.Entity{te("susan-rice", "Rice")}},
 			},
 			links: "X:Rice != Y:Rice\n",
 			pairs: 0, right: 0,
@@ -145,7 +145,7 @@ func TestIdentityOnePersonOneID(t *testing.T) {
 		{
 			name: "a link to a cable outside the cables scored is left out",
 			cables: []tc{
-				{"X", []gold.Person{gp("Obama")}, []extract.Entity{te("obama", "Obama")}},
+				{"X", []gold.Person{gp("Obama")}, []record.Entity{te("obama", "Obama")}},
 			},
 			links: "X:Obama = W:Barack Obama\n",
 			pairs: 0, right: 0,
@@ -175,16 +175,16 @@ func TestIdentityTwoPeopleOneID(t *testing.T) {
 		{
 			name: "one id for two people in two cables",
 			cables: []tc{
-				{"X", []gold.Person{gp("Condoleezza Rice", "Secretary Rice")}, []extract.Entity{te("rice", "Secretary Rice")}},
-				{"Y", []gold.Person{gp("Susan E. Rice", "Ambassador Rice")}, []extract.Entity{te("rice", "Ambassador Rice")}},
+				{"X", []gold.Person{gp("Condoleezza Rice", "Secretary Rice")}, []record.Entity{te("rice", "Secretary Rice")}},
+				{"Y", []gold.Person{gp("Susan E. Rice", "Ambassador Rice")}, []record.Entity{te("rice", "Ambassador Rice")}},
 			},
 			shared: []string{"rice: X:Condoleezza Rice vs Y:Susan E. Rice"},
 		},
 		{
 			name: "one gold name, parted by !=, one id",
 			cables: []tc{
-				{"X", []gold.Person{gp("Rice")}, []extract.Entity{te("rice", "Rice")}},
-				{"Y", []gold.Person{gp("Rice")}, []extract.Entity{te("rice", "Rice")}},
+				{"X", []gold.Person{gp("Rice")}, []record.Entity{te("rice", "Rice")}},
+				{"Y", []gold.Person{gp("Rice")}, []record.Entity{te("rice", "Rice")}},
 			},
 			links:  "X:Rice != Y:Rice",
 			shared: []string{"rice: X:Rice vs Y:Rice"},
@@ -192,24 +192,24 @@ func TestIdentityTwoPeopleOneID(t *testing.T) {
 		{
 			name: "one gold name, not parted: one person",
 			cables: []tc{
-				{"X", []gold.Person{gp("Rice")}, []extract.Entity{te("rice", "Rice")}},
-				{"Y", []gold.Person{gp("Rice")}, []extract.Entity{te("rice", "Rice")}},
+				{"X", []gold.Person{gp("Rice")}, []record.Entity{te("rice", "Rice")}},
+				{"Y", []gold.Person{gp("Rice")}, []record.Entity{te("rice", "Rice")}},
 			},
 		},
 		{
 			name: "linked names are one person; the same id over three cables",
 			cables: []tc{
-				{"X", []gold.Person{gp("Obama")}, []extract.Entity{te("barack-obama", "Obama")}},
-				{"Y", []gold.Person{gp("Barack Obama")}, []extract.Entity{te("barack-obama", "Barack Obama")}},
-				{"Z", []gold.Person{gp("Obama")}, []extract.Entity{te("barack-obama", "Obama")}},
+				{"X", []gold.Person{gp("Obama")}, []record.Entity{te("barack-obama", "Obama")}},
+				{"Y", []gold.Person{gp("Barack Obama")}, []record.Entity{te("barack-obama", "Barack Obama")}},
+				{"Z", []gold.Person{gp("Obama")}, []record.Entity{te("barack-obama", "Obama")}},
 			},
 			links: "X:Obama = Y:Barack Obama",
 		},
 		{
 			name: "two names not linked are two people",
 			cables: []tc{
-				{"X", []gold.Person{gp("Obama")}, []extract.Entity{te("barack-obama", "Obama")}},
-				{"Y", []gold.Person{gp("Barack Obama")}, []extract.Entity{te("barack-obama", "Barack Obama")}},
+				{"X", []gold.Person{gp("Obama")}, []record.Entity{te("barack-obama", "Obama")}},
+				{"Y", []gold.Person{gp("Barack Obama")}, []record.Entity{te("barack-obama", "Barack Obama")}},
 			},
 			shared: []string{"barack-obama: X:Obama vs Y:Barack Obama"},
 		},
@@ -217,7 +217,7 @@ func TestIdentityTwoPeopleOneID(t *testing.T) {
 			name: "in one cable: two entities with one id, each matched",
 			cables: []tc{
 				{"X", []gold.Person{gp("Bill Clinton", "President Clinton"), gp("Hillary Clinton", "Secretary Clinton")},
-					[]extract.Entity{te("clinton", "President Clinton"), te("clinton", "Secretary Clinton")}},
+					[]record.Entity{te("clinton", "President Clinton"), te("clinton", "Secretary Clinton")}},
 			},
 			shared: []string{"clinton: X:Bill Clinton vs X:Hillary Clinton"},
 		},
@@ -227,7 +227,7 @@ func TestIdentityTwoPeopleOneID(t *testing.T) {
 			name: "in one cable: one entity that answers to two people",
 			cables: []tc{
 				{"X", []gold.Person{gp("Fidel Castro", "Fidel", "Castro"), gp("Raul Castro", "Raul", "Castro")},
-					[]extract.Entity{te("castro", "Castro", "Fidel", "Raul")}},
+					[]record.Entity{te("castro", "Castro", "Fidel", "Raul")}},
 			},
 			shared: []string{"castro: X:Fidel Castro vs X:Raul Castro"},
 		},
@@ -235,14 +235,14 @@ func TestIdentityTwoPeopleOneID(t *testing.T) {
 			name: "in one cable: a name two people answer to says nothing",
 			cables: []tc{
 				{"X", []gold.Person{gp("Fidel Castro", "Fidel", "Castro"), gp("Raul Castro", "Raul", "Castro")},
-					[]extract.Entity{te("fidel-castro", "Fidel", "Castro"), te("raul-castro", "Raul Castro", "Castro")}},
+					[]record.Entity{te("fidel-castro", "Fidel", "Castro"), te("raul-castro", "Raul Castro", "Castro")}},
 			},
 		},
 		{
 			name: "a second entity with the id refers by its name, matched or not",
 			cables: []tc{
 				{"X", []gold.Person{gp("Ban Ki Moon", "Ban"), gp("Ban Soon-taek", "Mrs. Ban")},
-					[]extract.Entity{te("ban-ki-moon", "Ban Ki Moon"), te("ban-ki-moon", "Mrs. Ban"), te("ban-soon-taek", "Ban Soon-taek")}},
+					[]record.Entity{te("ban-ki-moon", "Ban Ki Moon"), te("ban-ki-moon", "Mrs. Ban"), te("ban-soon-taek", "Ban Soon-taek")}},
 			},
 			shared: []string{"ban-ki-moon: X:Ban Ki Moon vs X:Ban Soon-taek"},
 		},

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/cablegraph/cablegraph/jsonl"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Build reads cables.jsonl streams (one run's, or several shards') into a
@@ -14,7 +14,7 @@ import (
 func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io.Reader) (*Graph, error) {
 	g := New(opts)
 	for i, in := range inputs {
-		err := jsonl.Each(in, name(i), func(c *Cable) error {
+		err := record.Each(in, name(i), func(c *record.Cable) error {
 			if !g.keep(c) {
 				return nil
 			}
@@ -40,7 +40,7 @@ func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io
 // MeetingLines returns a cable's lines of meetings.jsonl, none for the
 // comention relation. Call it after Add or Parts, which give the meetings
 // the ids of opts.IDs.
-func MeetingLines(c *Cable, opts Options) ([][]byte, error) {
+func MeetingLines(c *record.Cable, opts Options) ([][]byte, error) {
 	if opts.Relation == "comention" {
 		return nil, nil
 	}

@@ -7,7 +7,6 @@ import (
 
 	dgraph "github.com/dominikbraun/graph"
 
-	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/record"
 )
 
@@ -130,19 +129,6 @@ func (e *Edge) Merge(o *Edge) {
 // MaxEvidence caps the quotes kept per edge.
 const MaxEvidence = 5
 
-// Cable is what the graph takes from one cable: its id and date, its
-// people and its meetings.
-type Cable struct {
-	Cable    string           `json:"cable"`
-	Date     string           `json:"date"`
-	Origin   string           `json:"origin"`
-	Tags     []string         `json:"tags"`
-	Subject  string           `json:"subject"`
-	Refs     []cable.Ref      `json:"refs"`
-	People   []record.Entity  `json:"people"`
-	Meetings []record.Meeting `json:"meetings"`
-}
-
 // Options choose what goes into the graph.
 type Options struct {
 	MinWeight int    // drop edges with fewer meetings
@@ -192,7 +178,7 @@ func New(opts Options) *Graph {
 func (g *Graph) Citations() *Citations { return g.cites }
 
 // keep reports whether a cable passes the options' filters.
-func (g *Graph) keep(c *Cable) bool {
+func (g *Graph) keep(c *record.Cable) bool {
 	if g.opts.Since != "" && (c.Date == "" || c.Date < g.opts.Since) {
 		return false
 	}
@@ -212,7 +198,7 @@ func (g *Graph) keep(c *Cable) bool {
 }
 
 // Add adds a cable's people and meetings.
-func (g *Graph) Add(c *Cable) {
+func (g *Graph) Add(c *record.Cable) {
 	if !g.keep(c) {
 		return
 	}
@@ -227,27 +213,21 @@ func (g *Graph) Add(c *Cable) {
 }
 
 // Keep reports whether the options let a cable into the graph.
-func (o Options) Keep(c *Cable) bool { return (&Graph{opts: o}).keep(c) }
+func (o Options) Keep(c *record.Cable) bool { return (&Graph{opts: o}).keep(c) }
 
 // Parts returns what a cable adds to the graph: a node for each person
 // in it and an edge for each pair that met (for the comention relation:
 // each pair named together), with the ids of opts.IDs. Graphs built by
 // adding the parts of cables in any order, or by merging parts first
 // (Node.Merge, Edge.Merge, as a distributed run does), are the same.
-func Parts(c *Cable, opts Options) ([]*Node, []*Edge) {
+func Parts(c *record.Cable, opts Options) ([]*Node, []*Edge) {
 	if len(opts.IDs) > 0 {
-		for i := range c.People {
-			if id, ok := opts.IDs[c.People[i].ID]; ok {
-				c.People[i].ID = id
-			}
-		}
-		for i, m := range c.Meetings {
-			c.Meetings[i].Participants = record.Remap(m.Participants, opts.IDs)
-		}
+		c.Remap(opts.IDs)
 	}
+	people := c.Found().People
 	byID := map[string]*Node{}
 	var nodes []*Node
-	for _, p := range c.People {
+	for _, p := range people {
 		n := byID[p.ID]
 		if n == nil {
 			n = &Node{ID: p.ID, Name: p.Name, Names: map[string]bool{}, Offices: map[string]bool{}, Cables: 1}
@@ -285,8 +265,8 @@ func Parts(c *Cable, opts Options) ([]*Node, []*Edge) {
 	}
 	switch opts.Relation {
 	case "comention":
-		for i, a := range c.People {
-			for _, b := range c.People[i+1:] {
+		for i, a := range people {
+			for _, b := range people[i+1:] {
 				link(a.ID, b.ID, "comention", c.Date, "")
 			}
 		}

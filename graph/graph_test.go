@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cablegraph/cablegraph/extract"
-	"github.com/cablegraph/cablegraph/relate"
+	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -26,31 +26,31 @@ func sample(opts Options) *Graph {
 	return g
 }
 
-func sampleCables() []*Cable {
-	return []*Cable{{Cable: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"},
-		People: []extract.Entity{
+func sampleCables() []*record.Cable {
+	return []*record.Cable{{Meta: cable.Meta{Cable: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"}},
+		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad", Aliases: []string{"Amb Khalilzad"}, Offices: []string{"Ambassador"}},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
 			{ID: "pat-obrien", Name: `Patrick "Pat" O'Brien`, Offices: []string{"Deputy Chief of Mission"}},
-		},
-		Meetings: []relate.Meeting{
-			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad"}, Kind: "meeting", Date: date("2007-11-09"), Evidence: extract.Span{Text: "Amb Khalilzad met November 9 with\nUK national Andrew Gilmour"}},
-			{Participants: []string{"pat-obrien", "zalmay-khalilzad"}, Kind: "call", Evidence: extract.Span{Text: "He telephoned O'Brien."}},
-		}}, {Cable: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"},
-		People: []extract.Entity{
+		}},
+		Meetings: []record.Meeting{
+			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad"}, Kind: "meeting", Date: date("2007-11-09"), Evidence: record.Span{Text: "Amb Khalilzad met November 9 with\nUK national Andrew Gilmour"}},
+			{Participants: []string{"pat-obrien", "zalmay-khalilzad"}, Kind: "call", Evidence: record.Span{Text: "He telephoned O'Brien."}},
+		}}, {Meta: cable.Meta{Cable: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"}},
+		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad"},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
 			{ID: "zoe-unal", Name: `Zoë Ünal, "Back\slash"`, Offices: []string{"Minister"}},
-		},
-		Meetings: []relate.Meeting{
-			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad", "zoe-unal"}, Kind: "meeting", Date: date("2008-01-14"), Evidence: extract.Span{Text: "They met <together> & talked."}},
-		}}, {Cable: "08BAGHDAD2", Date: "2008-01-20", Origin: "Embassy Baghdad",
-		People: []extract.Entity{
+		}},
+		Meetings: []record.Meeting{
+			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad", "zoe-unal"}, Kind: "meeting", Date: date("2008-01-14"), Evidence: record.Span{Text: "They met <together> & talked."}},
+		}}, {Meta: cable.Meta{Cable: "08BAGHDAD2", Date: "2008-01-20", Origin: "Embassy Baghdad"},
+		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Khalilzad", Aliases: []string{"Zalmay Khalilzad"}},
 			{ID: "zoe-unal", Name: "Zoë Ünal"},
-		},
-		Meetings: []relate.Meeting{
-			{Participants: []string{"zalmay-khalilzad", "zoe-unal", "x-bare"}, Kind: "call", Evidence: extract.Span{Text: "Khalilzad called Ünal."}},
+		}},
+		Meetings: []record.Meeting{
+			{Participants: []string{"zalmay-khalilzad", "zoe-unal", "x-bare"}, Kind: "call", Evidence: record.Span{Text: "Khalilzad called Ünal."}},
 		}}}
 }
 

@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Citations is the cable-reference graph: which cable cites which (its
@@ -38,7 +40,7 @@ func NewCitations() *Citations {
 }
 
 // Add adds a cable and the cables its references name.
-func (r *Citations) Add(c *Cable) {
+func (r *Citations) Add(c *record.Cable) {
 	n := r.node(c.Cable)
 	n.Date, n.Origin, n.Subject, n.InRun = c.Date, c.Origin, c.Subject, true
 	for _, ref := range c.Refs {

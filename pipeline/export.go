@@ -11,7 +11,7 @@ import (
 
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
-	"github.com/cablegraph/cablegraph/jsonl"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // exportFormat is a graph export: its name in --format, the files it
@@ -237,11 +237,8 @@ func addPeople(ctx context.Context, people *extract.People, path string) error {
 		return err
 	}
 	defer f.Close()
-	type cablePeople struct {
-		People []extract.Entity `json:"people"`
-	}
-	return jsonl.Each(ctxReader{ctx, f}, path, func(c *cablePeople) error {
-		people.Add(c.People)
+	return record.Each(ctxReader{ctx, f}, path, func(c *record.Cable) error {
+		people.Add(c.Found().People)
 		return nil
 	})
 }

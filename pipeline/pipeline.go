@@ -59,18 +59,9 @@ type Config struct {
 	CablesDone *atomic.Int64
 }
 
-// Record is one line of cables.jsonl.
-type Record struct {
-	cable.Meta
-	*extract.Result
-	Meetings   []relate.Meeting `json:"meetings,omitempty"`
-	Text       string           `json:"text,omitempty"`
-	Normalized string           `json:"normalized,omitempty"`
-}
-
 // Output file names inside the output folder.
 const (
-	CablesFile = "cables.jsonl"
+	CablesFile = record.File
 	ReportFile = "report.json"
 )
 
@@ -343,14 +334,14 @@ func process(it *item, cfg Config) {
 // organizations (x, when not nil), the meetings (r, when not nil too) and
 // the cable's line of cables.jsonl. It returns the line and the people.
 func Encode(c *cable.Cable, x *extract.Extractor, r *relate.Finder, withText bool) ([]byte, []extract.Entity, error) {
-	rec := Record{Meta: c.Meta}
+	rec := record.Cable{Meta: c.Meta}
 	if x != nil {
 		res := x.Cable(c)
-		rec.Result = &res
+		rec.Entities = &res
 		if r != nil {
 			rec.Meetings = r.Cable(c, &res)
 			if rec.Meetings == nil {
-				rec.Meetings = []relate.Meeting{}
+				rec.Meetings = []record.Meeting{}
 			}
 		}
 	}
@@ -358,17 +349,8 @@ func Encode(c *cable.Cable, x *extract.Extractor, r *relate.Finder, withText boo
 		rec.Text = c.Text
 		rec.Normalized = c.Doc.Text.S
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		return nil, nil, err
-	}
-	var people []extract.Entity
-	if rec.Result != nil {
-		people = rec.People
-	}
-	return buf.Bytes(), people, nil
+	line, err := rec.Marshal()
+	return line, rec.Found().People, err
 }
 
 // writeOrdered is the last stage: it restores input order and writes.
@@ -551,7 +533,7 @@ func remapIDs(ctx context.Context, old *atomicFile, ids map[string]string) (*ato
 	for {
 		line, err := r.ReadBytes('\n')
 		if len(line) > 0 {
-			if line, err = RemapLine(line, ids); err != nil {
+			if line, err = record.RemapLine(line, ids); err != nil {
 				out.abort()
 				return nil, err
 			}
@@ -568,50 +550,4 @@ func remapIDs(ctx context.Context, old *atomicFile, ids map[string]string) (*ato
 			return nil, err
 		}
 	}
-}
-
-// RemapLine returns a cables.jsonl line with the person ids of ids
-// replaced; a line without any is returned as it is.
-func RemapLine(line []byte, ids map[string]string) ([]byte, error) {
-	hit := false
-	for rest := line; ; {
-		i := bytes.Index(rest, []byte(`"id":"`))
-		if i < 0 {
-			break
-		}
-		rest = rest[i+6:]
-		j := bytes.IndexByte(rest, '"')
-		if j < 0 {
-			break
-		}
-		if _, ok := ids[string(rest[:j])]; ok {
-			hit = true
-			break
-		}
-		rest = rest[j:]
-	}
-	if !hit {
-		return line, nil
-	}
-	var rec Record
-	if err := json.Unmarshal(line, &rec); err != nil {
-		return nil, fmt.Errorf("rewriting ids: %w", err)
-	}
-	if rec.Result != nil {
-		for i, p := range rec.People {
-			if id, ok := ids[p.ID]; ok {
-				rec.People[i].ID = id
-			}
-		}
-	}
-	for i, m := range rec.Meetings {
-		rec.Meetings[i].Participants = record.Remap(m.Participants, ids)
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

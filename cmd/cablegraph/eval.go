@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cablegraph/cablegraph/gold"
+	"github.com/cablegraph/cablegraph/record"
 )
 
 // Default names of the identity links and the split in a gold folder.
@@ -111,7 +112,7 @@ func evalFile(given, dir, name string) (string, error) {
 }
 
 // readEvalOutput reads the gold cables' lines of a cables.jsonl.
-func readEvalOutput(path string, g []gold.Cable) (map[string]gold.Output, error) {
+func readEvalOutput(path string, g []gold.Cable) (map[string]*record.Cable, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -125,7 +126,7 @@ func readEvalOutput(path string, g []gold.Cable) (map[string]gold.Output, error)
 }
 
 // warnMissing names the gold cables the output lacks.
-func warnMissing(w io.Writer, g []gold.Cable, out map[string]gold.Output, path string) {
+func warnMissing(w io.Writer, g []gold.Cable, out map[string]*record.Cable, path string) {
 	var missing []string
 	for _, c := range g {
 		if _, ok := out[c.Cable]; !ok {

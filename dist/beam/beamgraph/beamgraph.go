@@ -32,6 +32,7 @@ import (
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/pipeline"
+	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/relate"
 	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
@@ -306,13 +307,11 @@ func (f *countFn) Setup() error {
 }
 
 func (f *countFn) ProcessElement(c cableOut, emit func(string, extract.PersonCount)) error {
-	var rec struct {
-		People []extract.Entity `json:"people"`
-	}
-	if err := json.Unmarshal(c.JSON, &rec); err != nil {
+	rec, err := record.Decode(c.JSON)
+	if err != nil {
 		return err
 	}
-	for _, e := range rec.People {
+	for _, e := range rec.Found().People {
 		if pc, ok := f.people.Count(e); ok {
 			emit(e.ID, pc)
 		}
@@ -358,23 +357,23 @@ func (f *partsFn) ProcessElement(c cableOut, idsJSON string, emitNode func(strin
 	if err != nil {
 		return err
 	}
-	var gc graph.Cable
-	if err := json.Unmarshal(c.JSON, &gc); err != nil {
+	gc, err := record.Decode(c.JSON)
+	if err != nil {
 		return err
 	}
 	opts := f.Graph
-	if !opts.Keep(&gc) {
+	if !opts.Keep(gc) {
 		return nil
 	}
 	opts.IDs = ids
-	nodes, edges := graph.Parts(&gc, opts)
+	nodes, edges := graph.Parts(gc, opts)
 	for _, n := range nodes {
 		emitNode(n.ID, *n)
 	}
 	for _, e := range edges {
 		emitEdge(e.Source+"\x00"+e.Target, *e)
 	}
-	lines, err := graph.MeetingLines(&gc, opts)
+	lines, err := graph.MeetingLines(gc, opts)
 	for i, l := range lines {
 		emitMeeting(meetingLine{Input: c.Input, Line: c.Line, Seq: i, JSON: l})
 	}
@@ -507,6 +506,6 @@ func (f *remapFn) ProcessElement(c cableOut, idsJSON string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	line, err := pipeline.RemapLine(c.JSON, ids)
+	line, err := record.RemapLine(c.JSON, ids)
 	return strings.TrimSuffix(string(line), "\n"), err
 }
