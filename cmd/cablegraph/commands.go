@@ -55,7 +55,7 @@ folders of them, gzip of any, - for stdin) and write into the output folder:
 With no INPUT, runs on the bundled sample.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			configPath, _ := cmd.Flags().GetString("config")
-			cfg, err := loadConfig(cmd.Flags(), configPath)
+			cfg, err := loadConfig(cmd.Flags(), configPath, forRun)
 			if err != nil {
 				return err
 			}
@@ -70,7 +70,7 @@ With no INPUT, runs on the bundled sample.`,
 			return err
 		},
 	}
-	addRunFlags(cmd.Flags())
+	addFlags(cmd.Flags(), forRun)
 	cmd.Flags().String("cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	cmd.Flags().String("memprofile", "", "write an allocation profile of the run to this file (go tool pprof -sample_index=alloc_space)")
 	return cmd
@@ -124,7 +124,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 		Inputs: ins, InputErrors: problems, OutDir: cfg.Output, ReportPath: cfg.Report,
 		Jobs: cfg.Jobs, WithText: cfg.WithText, Shard: cfg.shard(),
 		Extractor: x, Relations: relate.New(set),
-		Formats: cfg.Formats, Graph: cfg.graphOptions(),
+		Formats: cfg.Format, Graph: cfg.Options,
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
 	}
 	if showProgress(cfg.Progress, stderr) {
@@ -331,7 +331,7 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			configPath, _ := cmd.Flags().GetString("config")
-			cfg, err := loadConfig(cmd.Flags(), configPath)
+			cfg, err := loadConfig(cmd.Flags(), configPath, forGraph)
 			if err != nil {
 				return err
 			}
@@ -339,7 +339,7 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			names, err := pipeline.Graph(cmd.Context(), cfg.Output, cfg.Formats, cfg.graphOptions(), extract.New(set).NewPeople(), args)
+			names, err := pipeline.Graph(cmd.Context(), cfg.Output, cfg.Format, cfg.Options, extract.New(set).NewPeople(), args)
 			if err != nil {
 				return err
 			}
@@ -347,7 +347,7 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 			return nil
 		},
 	}
-	addRunFlags(cmd.Flags())
+	addFlags(cmd.Flags(), forGraph)
 	return cmd
 }
 

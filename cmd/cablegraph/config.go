@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,96 +18,140 @@ import (
 )
 
 // Config holds the settings of a run, from cablegraph.yaml (or --config),
-// CABLEGRAPH_* environment variables and flags, later ones winning.
+// CABLEGRAPH_* environment variables and flags, later ones winning. Each
+// field is filled by the setting whose key is the field's name in snake
+// case (min_weight: MinWeight); settings declares them.
 type Config struct {
-	Output    string `mapstructure:"output"`
-	Jobs      int    `mapstructure:"jobs"`
-	Progress  string `mapstructure:"progress"`
-	WithText  bool   `mapstructure:"with_text"`
-	KeepGoing bool   `mapstructure:"keep_going"`
+	Output    string
+	Jobs      int
+	Progress  string
+	WithText  bool
+	KeepGoing bool
 	// Report is where report.json goes ("" for the output folder).
-	Report string `mapstructure:"report"`
+	Report string
 	// Shard is "i/n": take the i-th of n shares of the cables ("" for all).
-	Shard string `mapstructure:"shard"`
+	Shard string
 	// Rules are the user's rule files, applied over the default rule set in
 	// order.
-	Rules []string `mapstructure:"rules"`
+	Rules []string
 	// NLP adds prose's statistical tagger where the rules leave
 	// capitalized words unexplained.
-	NLP bool `mapstructure:"nlp"`
-	// Formats are the graph exports written: graphml, gexf, dot, csv,
-	// meetings (all by default).
-	Formats []string `mapstructure:"format"`
-	// Graph options.
-	MinWeight   int    `mapstructure:"min_weight"`
-	Since       string `mapstructure:"since"`
-	Until       string `mapstructure:"until"`
-	CableFilter string `mapstructure:"cable_filter"`
-	Relation    string `mapstructure:"relation"`
+	NLP bool
+	// Format lists the graph exports written (pipeline.FormatNames).
+	Format []string
+	// The graph's settings: min_weight, since, until, cable_filter,
+	// relation.
+	graph.Options
 }
 
-// settings maps each config key to its flag name.
-var settings = map[string]string{
-	"output":       "output",
-	"jobs":         "jobs",
-	"progress":     "progress",
-	"with_text":    "with-text",
-	"keep_going":   "keep-going",
-	"report":       "report",
-	"shard":        "shard",
-	"rules":        "rules",
-	"nlp":          "nlp",
-	"format":       "format",
-	"min_weight":   "min-weight",
-	"since":        "since",
-	"until":        "until",
-	"cable_filter": "cable-filter",
-	"relation":     "relation",
+// commands is a set of the commands that take a setting.
+type commands uint8
+
+const (
+	forRun commands = 1 << iota
+	forGraph
+	forBoth = forRun | forGraph
+)
+
+// setting is one setting, declared once: its config key, its
+// CABLEGRAPH_<KEY> environment variable, its flag, its check and the
+// commands that take it.
+type setting struct {
+	// key is the key in cablegraph.yaml, upper-cased after CABLEGRAPH_ in
+	// the environment, and the Config field's name in snake case.
+	key   string
+	flag  string // the flag's name when not the key with - for _
+	short string // one-letter flag, if any
+	// def is the default; its type is the flag's and the field's: string,
+	// int, bool, []string (a comma-separated list) or repeated.
+	def   any
+	usage string
+	// check rejects a bad value (of def's type); its error follows
+	// `key "KEY": `. nil takes any value.
+	check func(any) error
+	cmds  commands
+}
+
+// repeated is the default of a list setting whose flag is given once per
+// value (--rules a.yaml --rules b.yaml) and does not split at commas.
+type repeated []string
+
+// settings is the one table of the settings of run and graph, in key
+// order.
+func settings() []setting {
+	return []setting{
+		{key: "cable_filter", def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth},
+		{key: "format", def: slices.Clone(pipeline.FormatNames), usage: "graph exports to write: " + strings.Join(pipeline.FormatNames, ", ") + " (refs: which cable cites which)", check: oneOf(pipeline.FormatNames...), cmds: forBoth},
+		{key: "jobs", short: "j", def: runtime.NumCPU(), usage: "workers for the CPU stages", check: between(1, 1024), cmds: forRun},
+		{key: "keep_going", def: false, usage: "exit 0 even when some cables failed (they are still reported)", cmds: forRun},
+		{key: "min_weight", def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth},
+		{key: "nlp", def: false, usage: "also run prose's NER where the rules leave capitalized names unexplained (slower)", cmds: forRun},
+		{key: "output", short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth},
+		{key: "progress", def: "auto", usage: "progress line on stderr: auto (when a terminal), always, never", check: oneOf("auto", "always", "never"), cmds: forRun},
+		{key: "relation", def: "meeting", usage: "edges: meeting (who met whom) or comention (named in the same cable)", check: oneOf("meeting", "comention"), cmds: forBoth},
+		{key: "report", def: "", usage: "write report.json here instead of into the output folder (an interrupted run writes it only here)", cmds: forRun},
+		{key: "rules", def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth},
+		{key: "shard", def: "", usage: `i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with "cablegraph graph"`, check: isShard, cmds: forRun},
+		{key: "since", def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth},
+		{key: "until", def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth},
+		{key: "with_text", def: false, usage: "write each cable's original and normalized text into cables.jsonl", cmds: forRun},
+	}
+}
+
+// settingsOf lists the settings taken by any of the commands in which.
+func settingsOf(which commands) []setting {
+	var ss []setting
+	for _, s := range settings() {
+		if s.cmds&which != 0 {
+			ss = append(ss, s)
+		}
+	}
+	return ss
+}
+
+func (s setting) flagName() string {
+	if s.flag != "" {
+		return s.flag
+	}
+	return strings.ReplaceAll(s.key, "_", "-")
 }
 
 // DefaultConfigFile is read from the working folder when present.
 const DefaultConfigFile = "cablegraph.yaml"
 
-func addRunFlags(fs *pflag.FlagSet) {
-	fs.StringP("output", "o", "out", "folder to write the outputs into")
-	fs.IntP("jobs", "j", runtime.NumCPU(), "workers for the CPU stages")
-	fs.String("progress", "auto", "progress line on stderr: auto (when a terminal), always, never")
-	fs.Bool("with-text", false, "write each cable's original and normalized text into cables.jsonl")
-	fs.Bool("keep-going", false, "exit 0 even when some cables failed (they are still reported)")
-	fs.String("shard", "", "i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with `cablegraph graph`")
-	fs.String("report", "", "write report.json here instead of into the output folder (an interrupted run writes it only here)")
-	fs.StringArray("rules", nil, "a rule file (YAML or JSON) extending the default rules; repeatable")
-	fs.Bool("nlp", false, "also run prose's NER where the rules leave capitalized names unexplained (slower)")
-	addGraphFlags(fs)
-}
-
-// addGraphFlags adds the graph's flags (run and graph commands).
-func addGraphFlags(fs *pflag.FlagSet) {
-	fs.StringSlice("format", append([]string(nil), pipeline.FormatNames...), "graph exports to write: "+strings.Join(pipeline.FormatNames, ", ")+" (refs: which cable cites which)")
-	fs.Int("min-weight", 1, "leave out edges with fewer meetings")
-	fs.String("since", "", "only cables dated on or after YYYY-MM-DD")
-	fs.String("until", "", "only cables dated on or before YYYY-MM-DD")
-	fs.String("cable-filter", "", "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)")
-	fs.String("relation", "meeting", "edges: meeting (who met whom) or comention (named in the same cable)")
+// addFlags adds the flags of the settings a command takes.
+func addFlags(fs *pflag.FlagSet, which commands) {
+	for _, s := range settingsOf(which) {
+		switch d := s.def.(type) {
+		case string:
+			fs.StringP(s.flagName(), s.short, d, s.usage)
+		case int:
+			fs.IntP(s.flagName(), s.short, d, s.usage)
+		case bool:
+			fs.BoolP(s.flagName(), s.short, d, s.usage)
+		case []string:
+			fs.StringSliceP(s.flagName(), s.short, d, s.usage)
+		case repeated:
+			fs.StringArrayP(s.flagName(), s.short, d, s.usage)
+		default:
+			panic(fmt.Sprintf("setting %q: no flag for a default of type %T", s.key, s.def))
+		}
+	}
 }
 
 // loadConfig merges the config file, the environment and the flags into a
-// Config and validates it. configPath is --config ("" to look for
-// cablegraph.yaml in the working folder).
-func loadConfig(fs *pflag.FlagSet, configPath string) (Config, error) {
+// Config, reading and checking the settings the commands in which take.
+// configPath is --config ("" to look for cablegraph.yaml in the working
+// folder).
+func loadConfig(fs *pflag.FlagSet, configPath string, which commands) (Config, error) {
 	v := viper.New()
 	v.SetEnvPrefix("CABLEGRAPH")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	keys := make([]string, 0, len(settings))
-	for k := range settings {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if err := v.BindPFlag(k, fs.Lookup(settings[k])); err != nil {
+	ss := settingsOf(which)
+	for _, s := range ss {
+		if err := v.BindPFlag(s.key, fs.Lookup(s.flagName())); err != nil {
 			return Config{}, err
 		}
-		if err := v.BindEnv(k); err != nil {
+		if err := v.BindEnv(s.key); err != nil {
 			return Config{}, err
 		}
 	}
@@ -126,17 +171,24 @@ func loadConfig(fs *pflag.FlagSet, configPath string) (Config, error) {
 		}
 	}
 	var c Config
-	if err := v.Unmarshal(&c); err != nil {
-		return Config{}, fmt.Errorf("settings (%s, CABLEGRAPH_* environment, flags): %w", orNone(file), err)
-	}
-	if err := c.validate(); err != nil {
-		return Config{}, err
+	for _, s := range ss {
+		val, err := s.read(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("settings (%s, CABLEGRAPH_* environment, flags): %w", orNone(file), err)
+		}
+		if err := s.validate(val); err != nil {
+			return Config{}, err
+		}
+		f := c.field(s.key)
+		f.Set(reflect.ValueOf(val).Convert(f.Type()))
 	}
 	return c, nil
 }
 
 // checkFile reads a config file alone and rejects unknown keys and values
-// of the wrong type, naming the file and the key.
+// of the wrong type or failing their check, naming the file and the key.
+// The file may hold the settings of any command (one cablegraph.yaml
+// serves run and graph); each command reads only its own.
 func checkFile(file string) error {
 	f := viper.New()
 	f.SetConfigFile(file)
@@ -147,23 +199,23 @@ func checkFile(file string) error {
 		}
 		return fmt.Errorf("config file %s: %w", file, err)
 	}
-	var unknown []string
-	for _, k := range f.AllKeys() {
-		top := strings.SplitN(k, ".", 2)[0]
-		if _, ok := settings[top]; !ok || top != k {
-			unknown = append(unknown, k)
+	known := map[string]setting{}
+	for _, s := range settings() {
+		known[s.key] = s
+	}
+	keys := f.AllKeys()
+	slices.Sort(keys)
+	for _, k := range keys {
+		if _, ok := known[k]; !ok {
+			return fmt.Errorf("config file %s: unknown key %q (known: %s)", file, k, strings.Join(knownKeys(), ", "))
 		}
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return fmt.Errorf("config file %s: unknown key %q (known: %s)", file, unknown[0], strings.Join(knownKeys(), ", "))
-	}
-	var c Config
-	if err := f.Unmarshal(&c); err != nil {
-		return fmt.Errorf("config file %s: %w", file, err)
-	}
-	for _, k := range f.AllKeys() {
-		if err := validateKey(k, c); err != nil {
+	for _, k := range keys {
+		val, err := known[k].read(f)
+		if err == nil {
+			err = known[k].validate(val)
+		}
+		if err != nil {
 			return fmt.Errorf("config file %s: %w", file, err)
 		}
 	}
@@ -172,10 +224,10 @@ func checkFile(file string) error {
 
 func knownKeys() []string {
 	var ks []string
-	for k := range settings {
-		ks = append(ks, k)
+	for _, s := range settings() {
+		ks = append(ks, s.key)
 	}
-	sort.Strings(ks)
+	slices.Sort(ks)
 	return ks
 }
 
@@ -186,66 +238,102 @@ func orNone(file string) string {
 	return file
 }
 
-func (c Config) validate() error {
-	for _, k := range knownKeys() {
-		if err := validateKey(k, c); err != nil {
-			return err
+// read is the setting's value in v, of the type of its default.
+func (s setting) read(v *viper.Viper) (any, error) {
+	p := reflect.New(reflect.TypeOf(s.def))
+	if err := v.UnmarshalKey(s.key, p.Interface()); err != nil {
+		want := "a list"
+		switch s.def.(type) {
+		case string:
+			want = "a string"
+		case int:
+			want = "a whole number"
+		case bool:
+			want = "true or false"
+		}
+		return nil, fmt.Errorf("key %q: %q is not %s", s.key, fmt.Sprint(v.Get(s.key)), want)
+	}
+	return p.Elem().Interface(), nil
+}
+
+// validate checks a value of the setting.
+func (s setting) validate(val any) error {
+	if s.check == nil {
+		return nil
+	}
+	if err := s.check(val); err != nil {
+		return fmt.Errorf("key %q: %w", s.key, err)
+	}
+	return nil
+}
+
+// field is the Config field the key fills: the field whose name is the
+// key in camel case (compared without case or underscores), in Config or
+// in its graph.Options.
+func (c *Config) field(key string) reflect.Value {
+	return reflect.ValueOf(c).Elem().FieldByNameFunc(func(name string) bool {
+		return strings.EqualFold(strings.ReplaceAll(key, "_", ""), name)
+	})
+}
+
+// The checks of the settings' values.
+
+func notEmpty(v any) error {
+	if strings.TrimSpace(v.(string)) == "" {
+		return errors.New("must not be empty")
+	}
+	return nil
+}
+
+func notNegative(v any) error {
+	if n := v.(int); n < 0 {
+		return fmt.Errorf("%d is negative", n)
+	}
+	return nil
+}
+
+func between(lo, hi int) func(any) error {
+	return func(v any) error {
+		if n := v.(int); n < lo || n > hi {
+			return fmt.Errorf("%d is out of range %d..%d", n, lo, hi)
+		}
+		return nil
+	}
+}
+
+// oneOf takes one of the words, or a list of them.
+func oneOf(words ...string) func(any) error {
+	want := "one of " + strings.Join(words, ", ")
+	if len(words) == 2 {
+		want = words[0] + " or " + words[1]
+	}
+	return func(v any) error {
+		list, ok := v.([]string)
+		if !ok {
+			list = []string{v.(string)}
+		}
+		for _, w := range list {
+			if !slices.Contains(words, w) {
+				return fmt.Errorf("%q is not %s", w, want)
+			}
+		}
+		return nil
+	}
+}
+
+func isDate(v any) error {
+	if d := v.(string); d != "" {
+		if _, err := time.Parse("2006-01-02", d); err != nil {
+			return fmt.Errorf("%q is not a date YYYY-MM-DD", d)
 		}
 	}
 	return nil
 }
 
-func validateKey(k string, c Config) error {
-	switch k {
-	case "output":
-		if strings.TrimSpace(c.Output) == "" {
-			return fmt.Errorf("key %q: must not be empty", k)
-		}
-	case "jobs":
-		if c.Jobs < 1 || c.Jobs > 1024 {
-			return fmt.Errorf("key %q: %d is out of range 1..1024", k, c.Jobs)
-		}
-	case "progress":
-		switch c.Progress {
-		case "auto", "always", "never":
-		default:
-			return fmt.Errorf("key %q: %q is not one of auto, always, never", k, c.Progress)
-		}
-	case "format":
-		for _, f := range c.Formats {
-			if _, ok := pipeline.Formats[f]; !ok {
-				return fmt.Errorf("key %q: %q is not one of %s", k, f, strings.Join(pipeline.FormatNames, ", "))
-			}
-		}
-	case "min_weight":
-		if c.MinWeight < 0 {
-			return fmt.Errorf("key %q: %d is negative", k, c.MinWeight)
-		}
-	case "since", "until":
-		d := c.Since
-		if k == "until" {
-			d = c.Until
-		}
-		if d != "" {
-			if _, err := time.Parse("2006-01-02", d); err != nil {
-				return fmt.Errorf("key %q: %q is not a date YYYY-MM-DD", k, d)
-			}
-		}
-	case "shard":
-		if c.Shard != "" {
-			if _, err := pipeline.ParseShard(c.Shard); err != nil {
-				return fmt.Errorf("key %q: %w", k, err)
-			}
-		}
-	case "relation":
-		if c.Relation != "meeting" && c.Relation != "comention" {
-			return fmt.Errorf("key %q: %q is not meeting or comention", k, c.Relation)
-		}
+func isShard(v any) error {
+	if s := v.(string); s != "" {
+		_, err := pipeline.ParseShard(s)
+		return err
 	}
 	return nil
-}
-
-// graphOptions are the config's graph options.
-func (c Config) graphOptions() graph.Options {
-	return graph.Options{MinWeight: c.MinWeight, Since: c.Since, Until: c.Until, CableFilter: c.CableFilter, Relation: c.Relation}
 }
