@@ -18,9 +18,8 @@ import (
 )
 
 // Config holds the settings of a run, from cablegraph.yaml (or --config),
-// CABLEGRAPH_* environment variables and flags, later ones winning. Each
-// field is filled by the setting whose key is the field's name in snake
-// case (min_weight: MinWeight); settings declares them.
+// CABLEGRAPH_* environment variables and flags, later ones winning. The
+// settings table says which setting fills which field.
 type Config struct {
 	Output    string
 	Jobs      int
@@ -58,8 +57,10 @@ const (
 // commands that take it.
 type setting struct {
 	// key is the key in cablegraph.yaml, upper-cased after CABLEGRAPH_ in
-	// the environment, and the Config field's name in snake case.
-	key   string
+	// the environment.
+	key string
+	// field points to the Config field the setting fills (of def's type).
+	field func(*Config) any
 	flag  string // the flag's name when not the key with - for _
 	short string // one-letter flag, if any
 	// def is the default; its type is the flag's and the field's: string,
@@ -80,21 +81,21 @@ type repeated []string
 // order.
 func settings() []setting {
 	return []setting{
-		{key: "cable_filter", def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth},
-		{key: "format", def: slices.Clone(pipeline.FormatNames), usage: "graph exports to write: " + strings.Join(pipeline.FormatNames, ", ") + " (refs: which cable cites which)", check: oneOf(pipeline.FormatNames...), cmds: forBoth},
-		{key: "jobs", short: "j", def: runtime.NumCPU(), usage: "workers for the CPU stages", check: between(1, 1024), cmds: forRun},
-		{key: "keep_going", def: false, usage: "exit 0 even when some cables failed (they are still reported)", cmds: forRun},
-		{key: "min_weight", def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth},
-		{key: "nlp", def: false, usage: "also run prose's NER where the rules leave capitalized names unexplained (slower)", cmds: forRun},
-		{key: "output", short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth},
-		{key: "progress", def: "auto", usage: "progress line on stderr: auto (when a terminal), always, never", check: oneOf("auto", "always", "never"), cmds: forRun},
-		{key: "relation", def: "meeting", usage: "edges: meeting (who met whom) or comention (named in the same cable)", check: oneOf("meeting", "comention"), cmds: forBoth},
-		{key: "report", def: "", usage: "write report.json here instead of into the output folder (an interrupted run writes it only here)", cmds: forRun},
-		{key: "rules", def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth},
-		{key: "shard", def: "", usage: `i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with "cablegraph graph"`, check: isShard, cmds: forRun},
-		{key: "since", def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth},
-		{key: "until", def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth},
-		{key: "with_text", def: false, usage: "write each cable's original and normalized text into cables.jsonl", cmds: forRun},
+		{key: "cable_filter", field: func(c *Config) any { return &c.CableFilter }, def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth},
+		{key: "format", field: func(c *Config) any { return &c.Format }, def: slices.Clone(pipeline.FormatNames), usage: "graph exports to write: " + strings.Join(pipeline.FormatNames, ", ") + " (refs: which cable cites which)", check: oneOf(pipeline.FormatNames...), cmds: forBoth},
+		{key: "jobs", field: func(c *Config) any { return &c.Jobs }, short: "j", def: runtime.NumCPU(), usage: "workers for the CPU stages", check: between(1, 1024), cmds: forRun},
+		{key: "keep_going", field: func(c *Config) any { return &c.KeepGoing }, def: false, usage: "exit 0 even when some cables failed (they are still reported)", cmds: forRun},
+		{key: "min_weight", field: func(c *Config) any { return &c.MinWeight }, def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth},
+		{key: "nlp", field: func(c *Config) any { return &c.NLP }, def: false, usage: "also run prose's NER where the rules leave capitalized names unexplained (slower)", cmds: forRun},
+		{key: "output", field: func(c *Config) any { return &c.Output }, short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth},
+		{key: "progress", field: func(c *Config) any { return &c.Progress }, def: "auto", usage: "progress line on stderr: auto (when a terminal), always, never", check: oneOf("auto", "always", "never"), cmds: forRun},
+		{key: "relation", field: func(c *Config) any { return &c.Relation }, def: "meeting", usage: "edges: meeting (who met whom) or comention (named in the same cable)", check: oneOf("meeting", "comention"), cmds: forBoth},
+		{key: "report", field: func(c *Config) any { return &c.Report }, def: "", usage: "write report.json here instead of into the output folder (an interrupted run writes it only here)", cmds: forRun},
+		{key: "rules", field: func(c *Config) any { return &c.Rules }, def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth},
+		{key: "shard", field: func(c *Config) any { return &c.Shard }, def: "", usage: `i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with "cablegraph graph"`, check: isShard, cmds: forRun},
+		{key: "since", field: func(c *Config) any { return &c.Since }, def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth},
+		{key: "until", field: func(c *Config) any { return &c.Until }, def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth},
+		{key: "with_text", field: func(c *Config) any { return &c.WithText }, def: false, usage: "write each cable's original and normalized text into cables.jsonl", cmds: forRun},
 	}
 }
 
@@ -179,8 +180,7 @@ func loadConfig(fs *pflag.FlagSet, configPath string, which commands) (Config, e
 		if err := s.validate(val); err != nil {
 			return Config{}, err
 		}
-		f := c.field(s.key)
-		f.Set(reflect.ValueOf(val).Convert(f.Type()))
+		s.set(&c, val)
 	}
 	return c, nil
 }
@@ -267,13 +267,23 @@ func (s setting) validate(val any) error {
 	return nil
 }
 
-// field is the Config field the key fills: the field whose name is the
-// key in camel case (compared without case or underscores), in Config or
-// in its graph.Options.
-func (c *Config) field(key string) reflect.Value {
-	return reflect.ValueOf(c).Elem().FieldByNameFunc(func(name string) bool {
-		return strings.EqualFold(strings.ReplaceAll(key, "_", ""), name)
-	})
+// set stores a value of the setting (of def's type) in its Config field.
+func (s setting) set(c *Config, val any) {
+	switch p := s.field(c).(type) {
+	case *string:
+		*p = val.(string)
+	case *int:
+		*p = val.(int)
+	case *bool:
+		*p = val.(bool)
+	case *[]string:
+		if r, ok := val.(repeated); ok {
+			val = []string(r)
+		}
+		*p = val.([]string)
+	default:
+		panic(fmt.Sprintf("setting %q: no field of type %T", s.key, p))
+	}
 }
 
 // The checks of the settings' values.

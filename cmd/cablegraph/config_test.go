@@ -38,15 +38,16 @@ func TestSettingsTable(t *testing.T) {
 		if s.cmds == 0 || s.usage == "" {
 			t.Errorf("setting %q: no command or no usage", s.key)
 		}
-		f := c.field(s.key)
-		if !f.IsValid() {
-			t.Errorf("setting %q fills no Config field", s.key)
+		f := reflect.ValueOf(s.field(&c))
+		if f.Kind() != reflect.Pointer || !reflect.TypeOf(s.def).ConvertibleTo(f.Type().Elem()) {
+			t.Errorf("setting %q: default of type %T, field %s", s.key, s.def, f.Type())
 			continue
 		}
-		if !reflect.TypeOf(s.def).ConvertibleTo(f.Type()) {
-			t.Errorf("setting %q: default of type %T, field of type %s", s.key, s.def, f.Type())
+		if filled[f.Pointer()] {
+			t.Errorf("setting %q fills a field another setting fills", s.key)
 		}
-		filled[f.Addr().Pointer()] = true
+		filled[f.Pointer()] = true
+		s.set(&c, s.def) // panics on a field of another type
 		if err := s.validate(s.def); err != nil {
 			t.Errorf("setting %q: the default fails its check: %v", s.key, err)
 		}
