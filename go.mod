@@ -3,6 +3,7 @@ module github.com/cablegraph/cablegraph
 go 1.26.8
 
 require (
+	github.com/dominikbraun/graph v0.23.0
 	github.com/jdkato/prose/v2 v2.0.0
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10
@@ -16,7 +17,6 @@ require (
 
 require (
 	github.com/deckarep/golang-set v1.7.1 // indirect
-	github.com/dominikbraun/graph v0.23.0 // indirect
 	github.com/fsnotify/fsnotify v1.9.0 // indirect
 	github.com/go-viper/mapstructure/v2 v2.4.0 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect

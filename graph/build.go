@@ -18,7 +18,9 @@ func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io
 			if !g.keep(c) {
 				return nil
 			}
-			g.Add(c)
+			if err := g.Add(c); err != nil {
+				return err
+			}
 			if meetings == nil {
 				return nil
 			}

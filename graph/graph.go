@@ -2,6 +2,7 @@ package graph
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -145,11 +146,12 @@ type Options struct {
 	IDs map[string]string
 }
 
-// Graph is the network being built.
+// Graph is the network being built. People and their meetings are the
+// vertices and edges of a dominikbraun/graph undirected graph (the data
+// of each edge is its *Edge), which gives adjacency and the algorithms.
 type Graph struct {
 	opts  Options
 	g     dgraph.Graph[string, *Node]
-	edges map[[2]string]*Edge
 	cites *Citations // which cable cites which, of the cables added
 }
 
@@ -168,7 +170,6 @@ func New(opts Options) *Graph {
 	return &Graph{
 		opts:  opts,
 		g:     dgraph.New(func(n *Node) string { return n.ID }),
-		edges: map[[2]string]*Edge{},
 		cites: NewCitations(),
 	}
 }
@@ -198,18 +199,23 @@ func (g *Graph) keep(c *record.Cable) bool {
 }
 
 // Add adds a cable's people and meetings.
-func (g *Graph) Add(c *record.Cable) {
+func (g *Graph) Add(c *record.Cable) error {
 	if !g.keep(c) {
-		return
+		return nil
 	}
 	g.cites.Add(c)
 	nodes, edges := Parts(c, g.opts)
 	for _, n := range nodes {
-		g.AddNode(n)
+		if err := g.AddNode(n); err != nil {
+			return err
+		}
 	}
 	for _, e := range edges {
-		g.AddEdge(e)
+		if err := g.AddEdge(e); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // Keep reports whether the options let a cable into the graph.
@@ -287,30 +293,45 @@ func Parts(c *record.Cable, opts Options) ([]*Node, []*Edge) {
 }
 
 // AddNode merges a node into the graph.
-func (g *Graph) AddNode(n *Node) {
-	if have, err := g.g.Vertex(n.ID); err == nil {
+func (g *Graph) AddNode(n *Node) error {
+	have, err := g.g.Vertex(n.ID)
+	if err == nil {
 		have.Merge(n)
-		return
+		return nil
 	}
-	_ = g.g.AddVertex(n.Clone())
+	if !errors.Is(err, dgraph.ErrVertexNotFound) {
+		return fmt.Errorf("person %s: %w", n.ID, err)
+	}
+	if err := g.g.AddVertex(n.Clone()); err != nil {
+		return fmt.Errorf("person %s: %w", n.ID, err)
+	}
+	return nil
 }
 
 // AddEdge merges an edge into the graph; people it names that the graph
 // does not have yet are added as bare nodes.
-func (g *Graph) AddEdge(e *Edge) {
+func (g *Graph) AddEdge(e *Edge) error {
 	for _, id := range []string{e.Source, e.Target} {
-		if _, err := g.g.Vertex(id); errors.Is(err, dgraph.ErrVertexNotFound) {
-			_ = g.g.AddVertex(&Node{ID: id, Name: id, Bare: true, Names: map[string]bool{}, Offices: map[string]bool{}})
+		_, err := g.g.Vertex(id)
+		if errors.Is(err, dgraph.ErrVertexNotFound) {
+			err = g.g.AddVertex(&Node{ID: id, Name: id, Bare: true, Names: map[string]bool{}, Offices: map[string]bool{}})
+		}
+		if err != nil {
+			return fmt.Errorf("person %s: %w", id, err)
 		}
 	}
-	key := [2]string{e.Source, e.Target}
-	if have := g.edges[key]; have != nil {
-		have.Merge(e)
-		return
+	have, err := g.g.Edge(e.Source, e.Target)
+	if err == nil {
+		have.Properties.Data.(*Edge).Merge(e)
+		return nil
 	}
-	have := e.Clone()
-	g.edges[key] = have
-	_ = g.g.AddEdge(e.Source, e.Target, dgraph.EdgeData(have))
+	if !errors.Is(err, dgraph.ErrEdgeNotFound) {
+		return fmt.Errorf("meeting %s-%s: %w", e.Source, e.Target, err)
+	}
+	if err := g.g.AddEdge(e.Source, e.Target, dgraph.EdgeData(e.Clone())); err != nil {
+		return fmt.Errorf("meeting %s-%s: %w", e.Source, e.Target, err)
+	}
+	return nil
 }
 
 func span(first, last, d string) (string, string) {
@@ -365,13 +386,13 @@ func (g *Graph) Nodes() []*Node {
 	for _, e := range g.Edges() {
 		keep[e.Source], keep[e.Target] = true, true
 	}
-	var out []*Node
-	adj, _ := g.g.AdjacencyMap()
-	for id := range adj {
-		if keep[id] {
-			n, _ := g.g.Vertex(id)
-			out = append(out, n)
+	out := make([]*Node, 0, len(keep))
+	for id := range keep {
+		n, err := g.g.Vertex(id)
+		if err != nil {
+			panic(fmt.Sprintf("graph: the edges name %s, the vertices do not: %v", id, err)) // AddEdge adds both
 		}
+		out = append(out, n)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
@@ -380,9 +401,13 @@ func (g *Graph) Nodes() []*Node {
 // Edges returns the edges of at least MinWeight meetings, by source then
 // target.
 func (g *Graph) Edges() []*Edge {
+	all, err := g.g.Edges()
+	if err != nil {
+		panic(fmt.Sprintf("graph: listing the edges: %v", err)) // the in-memory store never fails
+	}
 	var out []*Edge
-	for _, e := range g.edges {
-		if e.Weight >= g.opts.MinWeight {
+	for _, de := range all {
+		if e := de.Properties.Data.(*Edge); e.Weight >= g.opts.MinWeight {
 			out = append(out, e)
 		}
 	}

@@ -21,7 +21,9 @@ func date(s string) *string { return &s }
 func sample(opts Options) *Graph {
 	g := New(opts)
 	for _, c := range sampleCables() {
-		g.Add(c)
+		if err := g.Add(c); err != nil {
+			panic(err)
+		}
 	}
 	return g
 }
@@ -173,10 +175,14 @@ func TestPartsAnyOrder(t *testing.T) {
 	}
 	g := New(Options{})
 	for i := len(nodes) - 1; i >= 0; i-- {
-		g.AddNode(nodes[i])
+		if err := g.AddNode(nodes[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for i := len(edges) - 1; i >= 0; i-- {
-		g.AddEdge(edges[i])
+		if err := g.AddEdge(edges[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if got := export(g); got != want {
 		t.Errorf("parts in reverse give another graph:\n%s\nwant\n%s", got, want)
@@ -200,10 +206,14 @@ func TestPartsAnyOrder(t *testing.T) {
 	}
 	g = New(Options{})
 	for _, e := range byPair {
-		g.AddEdge(e)
+		if err := g.AddEdge(e); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, n := range byID {
-		g.AddNode(n)
+		if err := g.AddNode(n); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if got := export(g); got != want {
 		t.Errorf("parts merged per key first give another graph:\n%s\nwant\n%s", got, want)

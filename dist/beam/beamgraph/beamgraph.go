@@ -404,12 +404,16 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ int, nodes func(*graph.N
 	g := graph.New(f.Graph)
 	var e graph.Edge
 	for edges(&e) {
-		g.AddEdge(&e)
+		if err := g.AddEdge(&e); err != nil {
+			return err
+		}
 		e = graph.Edge{}
 	}
 	var n graph.Node
 	for nodes(&n) {
-		g.AddNode(&n)
+		if err := g.AddNode(&n); err != nil {
+			return err
+		}
 		n = graph.Node{}
 	}
 	var lines []meetingLine
