@@ -55,7 +55,7 @@ func parseAll(t *testing.T, dir string) []*cable.Cable {
 
 // checkGolden compares each cable's rendering with testdata/golden/<set>/<refid>.golden.
 func checkGolden(t *testing.T, set string, cables []*cable.Cable) {
-	dir := filepath.Join("..", "testdata", "golden", set)
+	dir := filepath.Join("testdata", "golden", set)
 	if *update {
 		os.MkdirAll(dir, 0o755)
 	}

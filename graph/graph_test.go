@@ -106,7 +106,7 @@ func TestExports(t *testing.T) {
 		"nodes.csv":          func() ([]byte, error) { return nodes.Bytes(), nil },
 		"edges.csv":          func() ([]byte, error) { return edges.Bytes(), nil },
 	}
-	dir := filepath.Join("..", "testdata", "golden", "graph")
+	dir := filepath.Join("testdata", "golden")
 	for name, out := range outputs {
 		got, err := out()
 		if err != nil {
