@@ -13,8 +13,8 @@ import (
 	"github.com/cablegraph/cablegraph/record"
 )
 
-// Cable is one annotated cable.
-type Cable struct {
+// Annotated is one annotated cable.
+type Annotated struct {
 	Cable         string    `json:"cable"`
 	Date          string    `json:"date"`
 	People        []Person  `json:"people"`
@@ -48,7 +48,7 @@ type Named struct {
 }
 
 // Load reads every *.json annotation in dir, sorted by cable.
-func Load(dir string) ([]Cable, error) {
+func Load(dir string) ([]Annotated, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err
@@ -56,13 +56,13 @@ func Load(dir string) ([]Cable, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no gold annotations (*.json)", dir)
 	}
-	var out []Cable
+	var out []Annotated
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
 		}
-		var c Cable
+		var c Annotated
 		if err := json.Unmarshal(b, &c); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
@@ -141,7 +141,7 @@ type CableReport struct {
 type PersonID struct{ Name, ID string }
 
 // Score scores output against the gold cables.
-func Score(gold []Cable, out map[string]*record.Cable) Report {
+func Score(gold []Annotated, out map[string]*record.Cable) Report {
 	rep := Report{Totals: map[string]*Counts{}, MeetingMisses: map[string]int{}}
 	for _, k := range Kinds {
 		rep.Totals[k] = &Counts{}
@@ -429,7 +429,7 @@ func mkEdge(a, b string) edge {
 // class (cr.MeetingMisses). It returns how many edges found have the
 // right date (any of the tool's dates for the pair equals any of the
 // gold's, null for null), and how many edges were found.
-func (cr *CableReport) meetings(g Cable, people []record.Entity, meetings []record.Meeting, pairs map[int]int) (int, int) {
+func (cr *CableReport) meetings(g Annotated, people []record.Entity, meetings []record.Meeting, pairs map[int]int) (int, int) {
 	name := map[string]string{}   // tool id -> gold name
 	idOf := map[string]string{}   // gold name -> tool id
 	for gi, p := range g.People { // in gold order: the first gold person of an id names it

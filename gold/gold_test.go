@@ -21,7 +21,7 @@ import (
 )
 
 func TestScoreMatching(t *testing.T) {
-	g := []gold.Cable{{
+	g := []gold.Annotated{{
 		Cable: "X",
 		People: []gold.Person{
 			{Name: "Ryan C. Crocker", Mentions: []string{"Ambassador Crocker", "Crocker"}, Offices: [][]string{{"Ambassador", "Amb"}}},
@@ -53,7 +53,7 @@ func TestScoreMatching(t *testing.T) {
 // must not swap the pairs their own names make, which would move their
 // offices, meetings and ids to the other person.
 func TestMatchAmbiguousName(t *testing.T) {
-	g := []gold.Cable{{
+	g := []gold.Annotated{{
 		Cable: "X",
 		People: []gold.Person{
 			{Name: "Fidel Castro", Mentions: []string{"Fidel", "Castro"}, Offices: [][]string{{"President"}}},
@@ -93,7 +93,7 @@ func TestMeetingMisses(t *testing.T) {
 	}
 	tool = append(tool, record.Entity{ID: "x", Name: "X"}) // not a gold person
 	meeting := func(ps ...string) gold.Meeting { return gold.Meeting{People: ps} }
-	g := []gold.Cable{{Cable: "M", People: people, Meetings: []gold.Meeting{
+	g := []gold.Annotated{{Cable: "M", People: people, Meetings: []gold.Meeting{
 		meeting("A", "B"), meeting("C", "D", "E", "F"), meeting("G", "H"),
 	}}}
 	o := output("M", &record.Entities{People: tool})
@@ -210,7 +210,7 @@ func TestPublicGold(t *testing.T) {
 
 // logIdentityAndHalves adds the identity measure and the two halves'
 // tables to b (logged, not checked).
-func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Cable, out map[string]*record.Cable, rep gold.Report) {
+func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Annotated, out map[string]*record.Cable, rep gold.Report) {
 	dir := filepath.Join("..", "testdata", "gold")
 	links, err := gold.LoadLinks(filepath.Join(dir, "same-person.txt"), g)
 	if err != nil {

@@ -86,7 +86,7 @@ func parseRef(s string) (Ref, error) {
 // folded), that its two sides are two people, and that a "!=" link is
 // between equal gold names (different names are different people anyway).
 // Errors name file:line.
-func CheckLinks(links []Link, file string, gold []Cable) error {
+func CheckLinks(links []Link, file string, gold []Annotated) error {
 	people := map[Ref]bool{}
 	cables := map[string]bool{}
 	for _, c := range gold {
@@ -119,7 +119,7 @@ func CheckLinks(links []Link, file string, gold []Cable) error {
 }
 
 // LoadLinks reads and checks a same-person file.
-func LoadLinks(path string, gold []Cable) ([]Link, error) {
+func LoadLinks(path string, gold []Annotated) ([]Link, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -25,11 +25,11 @@ func te(id, name string, aliases ...string) record.Entity {
 	return record.Entity{ID: id, Name: name, Aliases: aliases}
 }
 
-func build(cables []tc) ([]gold.Cable, map[string]*record.Cable) {
-	var g []gold.Cable
+func build(cables []tc) ([]gold.Annotated, map[string]*record.Cable) {
+	var g []gold.Annotated
 	out := map[string]*record.Cable{}
 	for _, c := range cables {
-		g = append(g, gold.Cable{Cable: c.cable, People: c.gold})
+		g = append(g, gold.Annotated{Cable: c.cable, People: c.gold})
 		out[c.cable] = output(c.cable, &record.Entities{People: c.tool})
 	}
 	return g, out

@@ -52,7 +52,7 @@ func ReadSplit(r io.Reader, name string) (Split, error) {
 
 // Check reports, naming file:line, every cable of the split that is not a
 // gold cable.
-func (s Split) Check(file string, gold []Cable) error {
+func (s Split) Check(file string, gold []Annotated) error {
 	have := map[string]bool{}
 	for _, c := range gold {
 		have[c.Cable] = true
@@ -75,7 +75,7 @@ func keysOf(m map[string]string) map[string]bool {
 }
 
 // LoadSplit reads and checks a split file.
-func LoadSplit(path string, gold []Cable) (Split, error) {
+func LoadSplit(path string, gold []Annotated) (Split, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Split{}, err
@@ -89,8 +89,8 @@ func LoadSplit(path string, gold []Cable) (Split, error) {
 }
 
 // Select returns the gold cables of the half, in gold order.
-func (s Split) Select(gold []Cable, half string) []Cable {
-	var out []Cable
+func (s Split) Select(gold []Annotated, half string) []Annotated {
+	var out []Annotated
 	for _, c := range gold {
 		if s.Half[c.Cable] == half {
 			out = append(out, c)
@@ -100,7 +100,7 @@ func (s Split) Select(gold []Cable, half string) []Cable {
 }
 
 // Unassigned lists the gold cables in no half.
-func (s Split) Unassigned(gold []Cable) []string {
+func (s Split) Unassigned(gold []Annotated) []string {
 	var out []string
 	for _, c := range gold {
 		if s.Half[c.Cable] == "" {

@@ -46,7 +46,7 @@ func TestSplitCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := []gold.Cable{{Cable: "X"}, {Cable: "Y"}}
+	g := []gold.Annotated{{Cable: "X"}, {Cable: "Y"}}
 	if err := s.Check("split.txt", g); err == nil || err.Error() != "split.txt:2: no gold cable NOPE" {
 		t.Errorf("check: %v", err)
 	}

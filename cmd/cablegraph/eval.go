@@ -76,7 +76,7 @@ func printPart(w io.Writer, title string, rep gold.Report, id gold.Identity) {
 
 // loadEvalFiles reads the same-person links and the split (nil when there
 // is none): the files given, else the gold folder's when present.
-func loadEvalFiles(opts evalOptions, g []gold.Cable) ([]gold.Link, *gold.Split, error) {
+func loadEvalFiles(opts evalOptions, g []gold.Annotated) ([]gold.Link, *gold.Split, error) {
 	var links []gold.Link
 	if path, err := evalFile(opts.samePerson, opts.gold, samePersonFile); err != nil {
 		return nil, nil, err
@@ -112,7 +112,7 @@ func evalFile(given, dir, name string) (string, error) {
 }
 
 // readEvalOutput reads the gold cables' lines of a cables.jsonl.
-func readEvalOutput(path string, g []gold.Cable) (map[string]*record.Cable, error) {
+func readEvalOutput(path string, g []gold.Annotated) (map[string]*record.Cable, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func readEvalOutput(path string, g []gold.Cable) (map[string]*record.Cable, erro
 }
 
 // warnMissing names the gold cables the output lacks.
-func warnMissing(w io.Writer, g []gold.Cable, out map[string]*record.Cable, path string) {
+func warnMissing(w io.Writer, g []gold.Annotated, out map[string]*record.Cable, path string) {
 	var missing []string
 	for _, c := range g {
 		if _, ok := out[c.Cable]; !ok {
