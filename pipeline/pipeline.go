@@ -358,7 +358,7 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 	pending := map[int]*item{}
 	seen := map[string]cable.Position{}
 	next := 0
-	var normalize time.Duration
+	var work time.Duration
 	for it := range done {
 		pending[it.seq] = it
 		for {
@@ -375,14 +375,14 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 			if people != nil && it.err == nil && !it.fatal && it.written {
 				people.Add(it.people)
 			}
-			normalize += it.elapsed
+			work += it.elapsed
 			count.Add(1)
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 	}
-	rep.Timings.Normalize = normalize.Seconds()
+	rep.Timings.CableWork = work.Seconds()
 	sortWarnings(rep)
 	return nil
 }

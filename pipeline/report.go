@@ -84,11 +84,12 @@ type DateStats struct {
 	None    int `json:"none"`
 }
 
-// Timings are wall-clock seconds for the run and CPU-side seconds summed
-// over workers for the per-cable work.
+// Timings are wall-clock seconds for the run and, summed over the
+// workers, the seconds of the per-cable work (parse, normalize, extract,
+// find meetings, encode).
 type Timings struct {
 	Total     float64 `json:"total_seconds"`
-	Normalize float64 `json:"normalize_seconds"`
+	CableWork float64 `json:"cable_work_seconds"`
 	MBPerSec  float64 `json:"mb_per_second"`
 }
 
