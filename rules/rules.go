@@ -69,15 +69,19 @@ func (m *Meeting) UnmarshalYAML(n *yaml.Node) error {
 
 // Set is a rule set.
 type Set struct {
-	Titles        []Title   `yaml:"titles,omitempty"`
-	People        []Entry   `yaml:"people,omitempty"`
-	Places        []Entry   `yaml:"places,omitempty"`
-	Organizations []Entry   `yaml:"organizations,omitempty"`
-	OrgHeads      []string  `yaml:"orgheads,omitempty"`
-	OfficeWords   []string  `yaml:"officewords,omitempty"`
-	NonNames      []string  `yaml:"nonnames,omitempty"`
-	Particles     []string  `yaml:"particles,omitempty"`
-	Meetings      []Meeting `yaml:"meetings,omitempty"`
+	Titles        []Title  `yaml:"titles,omitempty"`
+	People        []Entry  `yaml:"people,omitempty"`
+	Places        []Entry  `yaml:"places,omitempty"`
+	Organizations []Entry  `yaml:"organizations,omitempty"`
+	OrgHeads      []string `yaml:"orgheads,omitempty"`
+	OfficeWords   []string `yaml:"officewords,omitempty"`
+	NonNames      []string `yaml:"nonnames,omitempty"`
+	Particles     []string `yaml:"particles,omitempty"`
+	// ClassifiedByOffices are the words of the office in a Classified By
+	// line ("Acting", "PolCouns", "for"): the classifier's name is the
+	// capitalized words, initials and particles after the last of them.
+	ClassifiedByOffices []string  `yaml:"classifiedbyoffices,omitempty"`
+	Meetings            []Meeting `yaml:"meetings,omitempty"`
 	// NotMeetings are words that, just before a meeting phrase, make it a
 	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
 	NotMeetings []string `yaml:"notmeetings,omitempty"`
@@ -264,7 +268,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, listheads, speechverbs, notpeople)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, classifiedbyoffices, meetings, notmeetings, listheads, speechverbs, notpeople)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -318,9 +322,9 @@ func (s *Set) check(name string) Errors {
 		}
 		seenPhrase[Fold(m.Phrase)] = m.Line
 	}
-	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
+	for _, w := range slices.Concat(s.NonNames, s.Particles, s.ClassifiedByOffices, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
 		if strings.TrimSpace(w) == "" {
-			add(0, "empty word in nonnames, particles, orgheads, officewords, notmeetings, listheads or speechverbs")
+			add(0, "empty word in nonnames, particles, classifiedbyoffices, orgheads, officewords, notmeetings, listheads or speechverbs")
 		}
 	}
 	return errs
@@ -353,19 +357,20 @@ func Fold(s string) string {
 // are joined.
 func Merge(base, over *Set) *Set {
 	out := &Set{
-		Titles:        mergeByName(base.Titles, over.Titles, func(t Title) string { return t.Name }),
-		People:        mergeByName(base.People, over.People, entryName),
-		Places:        mergeByName(base.Places, over.Places, entryName),
-		Organizations: mergeByName(base.Organizations, over.Organizations, entryName),
-		OrgHeads:      union(base.OrgHeads, over.OrgHeads),
-		OfficeWords:   union(base.OfficeWords, over.OfficeWords),
-		NonNames:      union(base.NonNames, over.NonNames),
-		Particles:     union(base.Particles, over.Particles),
-		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
-		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
-		ListHeads:     union(base.ListHeads, over.ListHeads),
-		SpeechVerbs:   union(base.SpeechVerbs, over.SpeechVerbs),
-		NotPeople:     mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
+		Titles:              mergeByName(base.Titles, over.Titles, func(t Title) string { return t.Name }),
+		People:              mergeByName(base.People, over.People, entryName),
+		Places:              mergeByName(base.Places, over.Places, entryName),
+		Organizations:       mergeByName(base.Organizations, over.Organizations, entryName),
+		OrgHeads:            union(base.OrgHeads, over.OrgHeads),
+		OfficeWords:         union(base.OfficeWords, over.OfficeWords),
+		NonNames:            union(base.NonNames, over.NonNames),
+		Particles:           union(base.Particles, over.Particles),
+		ClassifiedByOffices: union(base.ClassifiedByOffices, over.ClassifiedByOffices),
+		Meetings:            mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
+		NotMeetings:         union(base.NotMeetings, over.NotMeetings),
+		ListHeads:           union(base.ListHeads, over.ListHeads),
+		SpeechVerbs:         union(base.SpeechVerbs, over.SpeechVerbs),
+		NotPeople:           mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
 	}
 	return out
 }
