@@ -78,9 +78,20 @@ func addressLine(t string) bool {
 	return true
 }
 
-var months = map[string]time.Month{
-	"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
-	"JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
+// monthNames are the months as cables write them, in lower case: in full,
+// in three letters (a date-time group's "FEB") and "sept".
+var monthNames = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// Month returns the month a name gives, in any case: "February", "Feb",
+// "FEB", "Sept".
+func Month(name string) (time.Month, bool) {
+	m, ok := monthNames[strings.ToLower(name)]
+	return m, ok
 }
 
 // FindDTG finds the first date-time group in s ("080801Z FEB 09": day,
@@ -110,7 +121,7 @@ func FindDTG(s string) (string, time.Time, error) {
 		if k+3 > len(s) {
 			continue
 		}
-		mon, ok := months[strings.ToUpper(s[k:k+3])]
+		mon, ok := Month(s[k : k+3])
 		if !ok || k+3 >= len(s) || s[k+3] != ' ' {
 			continue
 		}

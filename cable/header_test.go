@@ -311,3 +311,27 @@ func TestCleanSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestMonth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Month
+		ok   bool
+	}{
+		{"FEB", time.February, true},
+		{"Feb", time.February, true},
+		{"february", time.February, true},
+		{"May", time.May, true},
+		{"Sept", time.September, true},
+		{"SEP", time.September, true},
+		{"DEC", time.December, true},
+		{"Febr", 0, false},
+		{"", 0, false},
+		{"Monday", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := Month(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("Month(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1016,7 +1016,7 @@ func objectGap(gap string) bool {
 		if t := gap[w.s:w.e]; isUpper(t[0]) && strings.ToUpper(t) != t {
 			continue // a title before the name: "Botswana Vice President"
 		}
-		if _, ok := monthNames[w.w]; ok {
+		if _, ok := cable.Month(w.w); ok {
 			continue
 		}
 		if _, ok := weekdayNames[w.w]; ok {
@@ -1285,13 +1285,6 @@ func abbreviation(text string, start, dot int) bool {
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-var monthNames = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
 var weekdayNames = map[string]time.Weekday{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
@@ -1334,7 +1327,7 @@ func findDate(ws []word, cableTime time.Time) *string {
 		return 0
 	}
 	for i, w := range ws {
-		if m, ok := monthNames[w.w]; ok {
+		if m, ok := cable.Month(w.w); ok {
 			d, y := 0, 0
 			switch {
 			case i+1 < len(ws) && day(ws[i+1].w) > 0:
