@@ -317,10 +317,10 @@ func (s *Set) check(name string) Errors {
 		case m.Kind != "" && m.Kind != "meeting" && m.Kind != "call":
 			add(m.Line, "meeting phrase %q: unknown kind %q (want meeting or call)", m.Phrase, m.Kind)
 		}
-		if first, ok := seenPhrase[Fold(m.Phrase)]; ok {
+		if first, ok := seenPhrase[entryKey(m.Phrase)]; ok {
 			add(m.Line, "meeting phrase %q listed twice (first at line %d)", m.Phrase, first)
 		}
-		seenPhrase[Fold(m.Phrase)] = m.Line
+		seenPhrase[entryKey(m.Phrase)] = m.Line
 	}
 	for _, w := range slices.Concat(s.NonNames, s.Particles, s.ClassifiedByOffices, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
 		if strings.TrimSpace(w) == "" {
@@ -335,7 +335,7 @@ func checkNames(add func(int, string, ...any), what string, line int, name strin
 		add(line, "%s without a name", what)
 		return
 	}
-	key := Fold(name)
+	key := entryKey(name)
 	if first, ok := seen[key]; ok {
 		add(line, "%s %q listed twice (first at line %d)", what, name, first)
 	}
@@ -347,8 +347,11 @@ func checkNames(add func(int, string, ...any), what string, line int, name strin
 	}
 }
 
-// Fold is the key entries are compared by: lower case, white space collapsed.
-func Fold(s string) string {
+// entryKey is the key entries are compared by, to find one listed twice
+// or one a user's file replaces: lower case, white space collapsed.
+// Spellings stay apart ("Al-Maliki", "Al Maliki"): names found in a text
+// are compared by extract.Fold, which also folds accents and punctuation.
+func entryKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
@@ -381,14 +384,14 @@ func mergeByName[T any](base, over []T, name func(T) string) []T {
 	idx := map[string]int{}
 	out := append([]T(nil), base...)
 	for i, t := range out {
-		idx[Fold(name(t))] = i
+		idx[entryKey(name(t))] = i
 	}
 	for _, t := range over {
-		if i, ok := idx[Fold(name(t))]; ok {
+		if i, ok := idx[entryKey(name(t))]; ok {
 			out[i] = t
 			continue
 		}
-		idx[Fold(name(t))] = len(out)
+		idx[entryKey(name(t))] = len(out)
 		out = append(out, t)
 	}
 	return out
