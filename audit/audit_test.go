@@ -219,7 +219,7 @@ func TestAttachProblems(t *testing.T) {
 }
 
 func TestAround(t *testing.T) {
-	c, err := cable.Parse(cable.Raw{RefID: "09ROME123", Text: testText})
+	c, err := cable.NewParser(nil, nil).Parse(cable.Raw{RefID: "09ROME123", Text: testText})
 	if err != nil {
 		t.Fatal(err)
 	}

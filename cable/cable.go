@@ -108,10 +108,41 @@ type Cable struct {
 	Time                   time.Time // the date-time as a time; zero when unknown
 }
 
+// Parser parses cables with the words of a rule set that a Classified By
+// line is split by. It keeps nothing between cables: one Parser serves any
+// number of goroutines.
+type Parser struct {
+	offices, particles map[string]bool
+}
+
+// NewParser returns a parser that splits a Classified By line with the
+// words of a rule set (rules.Set's ClassifiedByOffices and Particles; case
+// does not matter). offices are the words of the office ("Acting",
+// "PolCouns", "for"): the classifier's name is the capitalized words,
+// initials and particles after the last of them. particles are the
+// lowercase words inside a name ("di", "bin"). Without words, every
+// capitalized word at the end of the line is the name.
+func NewParser(offices, particles []string) *Parser {
+	return &Parser{offices: wordSet(offices), particles: wordSet(particles)}
+}
+
+// wordSet is the set of the words' keys (see wordKey).
+func wordSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[wordKey(w)] = true
+	}
+	return set
+}
+
+// wordKey is what a word of a Classified By line is looked up by: lower
+// case, without the periods, commas, semicolons and colons around it.
+func wordKey(w string) string { return strings.ToLower(strings.Trim(w, ".,;:")) }
+
 // Parse parses a raw cable: it splits off a routing header standing in the
 // text, normalizes the body and reads the metadata. It fails only when the
 // record holds no cable at all (no text and no reference id).
-func Parse(r Raw) (*Cable, error) {
+func (p *Parser) Parse(r Raw) (*Cable, error) {
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.Header) == "" {
 		return nil, fmt.Errorf("empty cable")
 	}
@@ -131,7 +162,7 @@ func Parse(r Raw) (*Cable, error) {
 	if !c.hasBody() {
 		c.warn("empty body")
 	}
-	c.metadata(r)
+	c.metadata(r, p)
 	if c.Cable == "" {
 		return nil, fmt.Errorf("no reference id: not in the release metadata, and no banner with origin and number")
 	}
@@ -152,8 +183,8 @@ func (c *Cable) warn(format string, args ...any) {
 }
 
 // metadata fills Meta from the release's columns, the routing header and the
-// body's header fields.
-func (c *Cable) metadata(r Raw) {
+// body's header fields; p splits the Classified By line.
+func (c *Cable) metadata(r Raw, p *Parser) {
 	dtg, when, dtgErr := FindDTG(c.Header)
 	if dtg == "" {
 		// some cables carry their DTG in the text only
@@ -212,16 +243,16 @@ func (c *Cable) metadata(r Raw) {
 	}
 	// The subject and the Classified By line as normalized: page breaks and
 	// banners that fell inside them are gone.
-	for _, p := range c.Doc.Paragraphs {
-		text := c.Doc.Text.S[p.Start:p.End]
+	for _, para := range c.Doc.Paragraphs {
+		text := c.Doc.Text.S[para.Start:para.End]
 		switch {
-		case p.Kind == normalize.ParaSubject && c.Subject == "":
+		case para.Kind == normalize.ParaSubject && c.Subject == "":
 			c.Subject = CleanSubject(text)
 			if len(c.Refs) == 0 {
 				c.Refs = AppendRefs(c.Refs, c.parseRefs(SubjectRefs(text), r.RefID)...)
 			}
-		case p.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
-			cb := ParseClassifiedBy(text)
+		case para.Kind == normalize.ParaClassifiedBy && c.ClassifiedBy == nil:
+			cb := p.ClassifiedBy(text)
 			c.ClassifiedBy = &cb
 		}
 	}
@@ -237,7 +268,7 @@ func (c *Cable) metadata(r Raw) {
 			v = ClassifiedByInText(head(c.Text, 8000))
 		}
 		if v != "" {
-			cb := ParseClassifiedBy(v)
+			cb := p.ClassifiedBy(v)
 			c.ClassifiedBy = &cb
 		}
 	}

@@ -38,8 +38,9 @@ func TestCorpusHeaders(t *testing.T) {
 	misses := map[string][]string{}
 	miss := func(what, refid string) { misses[what] = append(misses[what], refid) }
 	n := 0
+	p := cable.DefaultParser(t)
 	err := source.Each([]source.Input{{Path: corpus}}, func(r cable.Raw) error {
-		c, err := cable.Parse(r)
+		c, err := p.Parse(r)
 		if err != nil {
 			return err
 		}

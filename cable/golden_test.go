@@ -27,6 +27,7 @@ func parseAll(t *testing.T, dir string) []*cable.Cable {
 		t.Fatal(errs)
 	}
 	var out []*cable.Cable
+	p := cable.DefaultParser(t)
 	for _, in := range ins {
 		r, err := source.Open(in, nil)
 		if err != nil {
@@ -40,7 +41,7 @@ func parseAll(t *testing.T, dir string) []*cable.Cable {
 			if err != nil {
 				t.Fatal(err)
 			}
-			c, err := cable.Parse(raw)
+			c, err := p.Parse(raw)
 			if err != nil {
 				t.Fatalf("%s: %v", raw.Pos, err)
 			}

@@ -78,9 +78,20 @@ func addressLine(t string) bool {
 	return true
 }
 
-var months = map[string]time.Month{
-	"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
-	"JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
+// monthNames are the months as cables write them, in lower case: in full,
+// in three letters (a date-time group's "FEB") and "sept".
+var monthNames = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// Month returns the month a name gives, in any case: "February", "Feb",
+// "FEB", "Sept".
+func Month(name string) (time.Month, bool) {
+	m, ok := monthNames[strings.ToLower(name)]
+	return m, ok
 }
 
 // FindDTG finds the first date-time group in s ("080801Z FEB 09": day,
@@ -110,7 +121,7 @@ func FindDTG(s string) (string, time.Time, error) {
 		if k+3 > len(s) {
 			continue
 		}
-		mon, ok := months[strings.ToUpper(s[k:k+3])]
+		mon, ok := Month(s[k : k+3])
 		if !ok || k+3 >= len(s) || s[k+3] != ' ' {
 			continue
 		}
@@ -254,28 +265,6 @@ func refLabel(w string) bool {
 	return isAlpha(w[0]) && (w[1] == '.' || w[1] == ')' || w[1] == ':')
 }
 
-// title words that are offices, not names, in a Classified By line.
-var officeWords = map[string]bool{
-	"ambassador": true, "amb": true, "charge": true, "chargé": true, "d'affaires": true, "counselor": true,
-	"counsellor": true, "minister": true, "minister-counselor": true, "officer": true, "chief": true,
-	"deputy": true, "acting": true, "consul": true, "general": true, "political": true, "economic": true,
-	"director": true, "secretary": true, "assistant": true, "coordinator": true, "attache": true,
-	"advisor": true, "adviser": true, "head": true, "principal": true, "section": true, "mission": true,
-	"embassy": true, "affairs": true, "public": true, "management": true, "regional": true, "senior": true,
-	"special": true, "representative": true, "economic-political": true, "political-economic": true,
-	"polmc": true, "polcouns": true, "econcouns": true, "poloff": true, "econoff": true, "dcm": true,
-	"cda": true, "cg": true, "pol": true, "econ": true, "mc": true, "m/c": true, "a/dcm": true,
-	"a.i.": true, "ai": true, "the": true, "of": true, "for": true, "by": true, "and": true, "u.s.": true,
-	"us": true, "state": true, "department": true, "dept": true, "usun": true, "useu": true,
-	"pol/econ": true, "econ/pol": true, "interim": true, "commercial": true, "defense": true,
-	"military": true, "legal": true, "labor": true, "environment": true, "science": true,
-	"technology": true, "health": true, "unit": true, "office": true, "post": true, "a/s": true,
-	"polchief": true, "pol/c": true, "e/c": true, "chargee": true, "charg": true, "d'affairs": true,
-	"mincouns": true, "polmincouns": true, "econmincouns": true, "mincoun": true, "pmc": true, "emc": true,
-}
-
-var nameParticles = map[string]bool{"de": true, "di": true, "da": true, "van": true, "von": true, "der": true, "del": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true}
-
 // reasonsAt is where the reasons of a Classified By line start: the
 // sections of E.O. 12958 ("1.4 (b) and (d)", "1. 4 (B)", "1.5(B)(D)").
 var reasonsAt = regexp.MustCompile(`1\s*[./]\s*[45]`)
@@ -322,10 +311,10 @@ func ClassifiedByInText(text string) string {
 	return strings.TrimLeft(v, " :")
 }
 
-// ParseClassifiedBy splits a Classified By value into the person's name and
+// ClassifiedBy splits a Classified By value into the person's name and
 // office: "Ambassador Ryan C. Crocker for reasons 1.4 (b) and (d)." gives
 // name "Ryan C. Crocker", office "Ambassador".
-func ParseClassifiedBy(v string) ClassifiedBy {
+func (p *Parser) ClassifiedBy(v string) ClassifiedBy {
 	text := strings.TrimSpace(v)
 	cb := ClassifiedBy{Text: text}
 	body := text
@@ -348,9 +337,9 @@ func ParseClassifiedBy(v string) ClassifiedBy {
 	body = strings.Trim(body, " ,.;:-")
 	parts := strings.Split(body, ",")
 	best, bestLen, bestStart := -1, 0, 0
-	for i, p := range parts {
-		f := strings.Fields(p)
-		n := nameTail(f)
+	for i, part := range parts {
+		f := strings.Fields(part)
+		n := p.nameTail(f)
 		if n > bestLen {
 			best, bestLen, bestStart = i, n, len(f)-n
 		}
@@ -365,9 +354,9 @@ func ParseClassifiedBy(v string) ClassifiedBy {
 		cb.Office = strings.Join(f[:bestStart], " ")
 	} else {
 		var others []string
-		for i, p := range parts {
-			if i != best && strings.TrimSpace(p) != "" {
-				others = append(others, strings.TrimSpace(p))
+		for i, part := range parts {
+			if i != best && strings.TrimSpace(part) != "" {
+				others = append(others, strings.TrimSpace(part))
 			}
 		}
 		cb.Office = strings.Join(others, ", ")
@@ -377,15 +366,15 @@ func ParseClassifiedBy(v string) ClassifiedBy {
 
 // nameTail returns how many words at the end of f form a person's name:
 // capitalized words, initials and name particles, after the last office word.
-func nameTail(f []string) int {
+func (p *Parser) nameTail(f []string) int {
 	n := 0
 	for i := len(f) - 1; i >= 0; i-- {
 		w := f[i]
-		lw := strings.ToLower(strings.Trim(w, ".,;:"))
-		if officeWords[lw] {
+		lw := wordKey(w)
+		if p.offices[lw] {
 			break
 		}
-		if isInitial(w) || isCapWord(w) || (n > 0 && nameParticles[lw]) {
+		if isInitial(w) || isCapWord(w) || (n > 0 && p.particles[lw]) {
 			n++
 			continue
 		}

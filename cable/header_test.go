@@ -132,7 +132,7 @@ func TestParseRefs(t *testing.T) {
 	}
 }
 
-func TestParseClassifiedBy(t *testing.T) {
+func TestClassifiedBy(t *testing.T) {
 	tests := []struct {
 		in, name, office string
 	}{
@@ -144,10 +144,11 @@ func TestParseClassifiedBy(t *testing.T) {
 		{"AMBASSADOR TOM MCDONALD FOR REASONS 1.5 (B) AND (D).", "TOM MCDONALD", "AMBASSADOR"},
 		{"Ambassador Zalmay Khalilzad for reasons 1.4 (b) and (d).", "Zalmay Khalilzad", "Ambassador"},
 	}
+	p := defaultParser(t)
 	for _, tt := range tests {
-		got := ParseClassifiedBy(tt.in)
+		got := p.ClassifiedBy(tt.in)
 		if got.Name != tt.name || got.Office != tt.office {
-			t.Errorf("ParseClassifiedBy(%q) = name %q office %q, want %q, %q", tt.in, got.Name, got.Office, tt.name, tt.office)
+			t.Errorf("ClassifiedBy(%q) = name %q office %q, want %q, %q", tt.in, got.Name, got.Office, tt.name, tt.office)
 		}
 	}
 }
@@ -239,6 +240,7 @@ func FuzzHeader(f *testing.F) {
 	for _, s := range sampleTexts(f) {
 		f.Add(s)
 	}
+	p := defaultParser(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		e := HeaderEnd(s)
 		if e < 0 || e > len(s) {
@@ -248,7 +250,7 @@ func FuzzHeader(f *testing.F) {
 		if a < 0 || b < a || b > len(s) || (b > 0 && a < e) {
 			t.Fatalf("FindSigner = [%d,%d) for body at %d of %d", a, b, e, len(s))
 		}
-		ParseClassifiedBy(s)
+		p.ClassifiedBy(s)
 		for _, tag := range ParseTags(s) {
 			if tag == "" || strings.TrimSpace(tag) != tag {
 				t.Fatalf("ParseTags gives an empty or padded tag %q", tag)
@@ -267,7 +269,7 @@ func FuzzHeader(f *testing.F) {
 				t.Fatalf("ParseRefs gives %+v", r)
 			}
 		}
-		c, err := Parse(Raw{Text: s, RefID: "X"})
+		c, err := p.Parse(Raw{Text: s, RefID: "X"})
 		if err == nil && c.Cable != "X" {
 			t.Fatalf("refid lost")
 		}
@@ -306,6 +308,30 @@ func TestCleanSubject(t *testing.T) {
 	for in, want := range tests {
 		if got := CleanSubject(in); got != want {
 			t.Errorf("CleanSubject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMonth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Month
+		ok   bool
+	}{
+		{"FEB", time.February, true},
+		{"Feb", time.February, true},
+		{"february", time.February, true},
+		{"May", time.May, true},
+		{"Sept", time.September, true},
+		{"SEP", time.September, true},
+		{"DEC", time.December, true},
+		{"Febr", 0, false},
+		{"", 0, false},
+		{"Monday", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := Month(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("Month(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -49,8 +49,9 @@ func TestHeaderVariants(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []*cable.Cable
+	p := cable.DefaultParser(t)
 	err = source.Each([]source.Input{{Path: filepath.Join(dir, "variants.csv")}}, func(r cable.Raw) error {
-		c, err := cable.Parse(r)
+		c, err := p.Parse(r)
 		if err != nil {
 			return err
 		}

@@ -28,6 +28,7 @@ func benchCables(b *testing.B) []*cable.Cable {
 	}
 	defer r.Close()
 	var out []*cable.Cable
+	p := defaultParser(b)
 	for {
 		raw, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -36,7 +37,7 @@ func benchCables(b *testing.B) []*cable.Cable {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := cable.Parse(raw)
+		c, err := p.Parse(raw)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -19,9 +19,19 @@ func newTest(t *testing.T) *Extractor {
 	return New(set)
 }
 
+// defaultParser is a cable parser with the words of the default rules.
+func defaultParser(tb testing.TB) *cable.Parser {
+	tb.Helper()
+	set, err := rules.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cable.NewParser(set.ClassifiedByOffices, set.Particles)
+}
+
 func parse(t *testing.T, text string) *cable.Cable {
 	t.Helper()
-	c, err := cable.Parse(cable.Raw{RefID: "09TEST1", Text: text})
+	c, err := defaultParser(t).Parse(cable.Raw{RefID: "09TEST1", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}

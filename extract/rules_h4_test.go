@@ -226,7 +226,7 @@ func TestSecondRound(t *testing.T) {
 // A place ending the text has no organization after it (a panic once).
 func TestPlaceAtTextEnd(t *testing.T) {
 	x := newTest(t)
-	c, err := cable.Parse(cable.Raw{RefID: "09TEST1", Created: "2/8/2009 08:01", Text: "1. (C) The Ambassador traveled to Cairo"})
+	c, err := defaultParser(t).Parse(cable.Raw{RefID: "09TEST1", Created: "2/8/2009 08:01", Text: "1. (C) The Ambassador traveled to Cairo"})
 	if err != nil {
 		t.Fatal(err)
 	}

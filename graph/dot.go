@@ -23,12 +23,12 @@ func WriteDOT(w io.Writer, g *Graph) error {
 	for _, n := range g.Nodes() {
 		v := nodeValues(n)
 		fmt.Fprintf(bw, "  %s [label=%s, offices=%s, cables=%s, first=%s, last=%s];\n",
-			quote(n.ID), quote(v[0]), quote(v[2]), v[3], quote(v[4]), quote(v[5]))
+			quote(n.ID), quote(v.label), quote(v.offices), v.cables, quote(v.first), quote(v.last))
 	}
 	for _, e := range g.Edges() {
 		v := edgeValues(e)
 		fmt.Fprintf(bw, "  %s -- %s [weight=%d, label=%s, kinds=%s, first=%s, last=%s];\n",
-			quote(e.Source), quote(e.Target), e.Weight, quote(v[0]), quote(v[1]), quote(v[2]), quote(v[3]))
+			quote(e.Source), quote(e.Target), e.Weight, quote(v.weight), quote(v.kinds), quote(v.first), quote(v.last))
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()

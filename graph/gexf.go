@@ -23,11 +23,11 @@ func WriteGEXF(w io.Writer, g *Graph, dynamic bool) error {
 	gexfType := map[string]string{"string": "string", "int": "integer", "double": "double"}
 	bw.WriteString("    <attributes class=\"node\" mode=\"static\">\n")
 	for _, a := range nodeAttrs[1:] { // the label is the node's label
-		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a.id, a.name, gexfType[a.typ])
+		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a.name, a.name, gexfType[a.typ])
 	}
 	bw.WriteString("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
 	for _, a := range edgeAttrs[1:] { // the weight is the edge's weight
-		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a.id, a.name, gexfType[a.typ])
+		fmt.Fprintf(bw, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", a.name, a.name, gexfType[a.typ])
 	}
 	bw.WriteString("    </attributes>\n    <nodes>\n")
 	for _, n := range g.Nodes() {
@@ -36,16 +36,18 @@ func WriteGEXF(w io.Writer, g *Graph, dynamic bool) error {
 			fmt.Fprintf(bw, " start=\"%s\" end=\"%s\"", n.First, n.Last)
 		}
 		bw.WriteString("><attvalues>")
-		for i, v := range nodeValues(n)[1:] {
-			fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", nodeAttrs[i+1].id, esc(v))
+		v := nodeValues(n)
+		for _, a := range nodeAttrs[1:] {
+			fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", a.name, esc(a.value(v)))
 		}
 		bw.WriteString("</attvalues></node>\n")
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
 	for i, e := range g.Edges() {
 		fmt.Fprintf(bw, "      <edge id=\"e%d\" source=\"%s\" target=\"%s\" weight=\"%d\"><attvalues>", i, esc(e.Source), esc(e.Target), e.Weight)
-		for k, v := range edgeValues(e)[1:] {
-			fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", edgeAttrs[k+1].id, esc(v))
+		v := edgeValues(e)
+		for _, a := range edgeAttrs[1:] {
+			fmt.Fprintf(bw, "<attvalue for=\"%s\" value=\"%s\"/>", a.name, esc(a.value(v)))
 		}
 		bw.WriteString("</attvalues>")
 		if dynamic && len(e.Dates) > 0 {

@@ -94,7 +94,19 @@ func (r *Citations) Cites() []*Cite {
 	return out
 }
 
-var citedAttrs = []attr{{"label", "label", "string"}, {"date", "date", "string"}, {"origin", "origin", "string"}, {"subject", "subject", "string"}, {"in_run", "in_run", "boolean"}}
+// citedAttrs and citeAttrs are the attributes of the reference graph's
+// GraphML; a node's attribute without a value is left out.
+var citedAttrs = []attr[*CitedCable]{
+	{"label", "string", func(n *CitedCable) string { return n.ID }},
+	{"date", "string", func(n *CitedCable) string { return n.Date }},
+	{"origin", "string", func(n *CitedCable) string { return n.Origin }},
+	{"subject", "string", func(n *CitedCable) string { return n.Subject }},
+	{"in_run", "boolean", func(n *CitedCable) string { return fmt.Sprint(n.InRun) }},
+}
+
+var citeAttrs = []attr[*Cite]{
+	{"refs", "string", func(e *Cite) string { return strings.Join(e.Texts, "; ") }},
+}
 
 // WriteCitationsGraphML writes the reference graph as directed GraphML:
 // a node per cable (label, date, origin, subject, whether the run read
@@ -102,19 +114,21 @@ var citedAttrs = []attr{{"label", "label", "string"}, {"date", "date", "string"}
 // references as written.
 func WriteCitationsGraphML(w io.Writer, r *Citations) error {
 	bw := bufio.NewWriter(w)
-	graphMLHead(bw, "citations", "directed", citedAttrs, []attr{{"refs", "refs", "string"}})
+	graphMLHead(bw, "citations", "directed", citedAttrs, citeAttrs)
 	for _, n := range r.Cables() {
 		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(n.ID))
-		for i, v := range []string{n.ID, n.Date, n.Origin, n.Subject, fmt.Sprint(n.InRun)} {
-			if v != "" {
-				fmt.Fprintf(bw, "      <data key=\"n_%s\">%s</data>\n", citedAttrs[i].id, esc(v))
+		for _, a := range citedAttrs {
+			if v := a.value(n); v != "" {
+				fmt.Fprintf(bw, "      <data key=\"n_%s\">%s</data>\n", a.name, esc(v))
 			}
 		}
 		bw.WriteString("    </node>\n")
 	}
 	for i, e := range r.Cites() {
 		fmt.Fprintf(bw, "    <edge id=\"c%d\" source=\"%s\" target=\"%s\">\n", i, esc(e.From), esc(e.To))
-		fmt.Fprintf(bw, "      <data key=\"e_refs\">%s</data>\n", esc(strings.Join(e.Texts, "; ")))
+		for _, a := range citeAttrs {
+			fmt.Fprintf(bw, "      <data key=\"e_%s\">%s</data>\n", a.name, esc(a.value(e)))
+		}
 		bw.WriteString("    </edge>\n")
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")

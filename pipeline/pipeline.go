@@ -23,6 +23,7 @@ import (
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/relate"
+	"github.com/cablegraph/cablegraph/rules"
 	"github.com/cablegraph/cablegraph/source"
 )
 
@@ -41,6 +42,9 @@ type Config struct {
 	ReportPath string
 	Jobs       int  // workers for the CPU stages; at least 1
 	WithText   bool // write each cable's original and normalized text too
+	// Parser parses the cables with the rule set's words; nil uses the
+	// default rules' words.
+	Parser *cable.Parser
 	// Extractor finds people, places and organizations; nil skips extraction.
 	Extractor *extract.Extractor
 	// Relations finds who met whom; nil skips it (it needs the Extractor).
@@ -97,6 +101,13 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		cfg.CablesDone = new(atomic.Int64)
 	}
 	rep := &Report{Started: time.Now().UTC(), Jobs: cfg.Jobs, Warnings: map[string]int{}, Failures: []Failure{}, Duplicates: []Failure{}}
+	if cfg.Parser == nil {
+		set, err := rules.Default()
+		if err != nil {
+			return rep, fmt.Errorf("default rules: %w", err)
+		}
+		cfg.Parser = cable.NewParser(set.ClassifiedByOffices, set.Particles)
+	}
 	for _, in := range cfg.Inputs {
 		rep.Inputs = append(rep.Inputs, InputReport{Path: in.Path})
 	}
@@ -309,7 +320,7 @@ func process(it *item, cfg Config) {
 			it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: fmt.Errorf("internal error: %v", p)}
 		}
 	}()
-	c, err := cable.Parse(it.raw)
+	c, err := cfg.Parser.Parse(it.raw)
 	if err != nil {
 		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: err}
 		return

@@ -3,7 +3,6 @@ package relate
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
@@ -59,48 +58,6 @@ func New(set *rules.Set) *Finder {
 		f.not[strings.ToLower(w)] = true
 	}
 	return f
-}
-
-// word is a word of a sentence with its byte range in the normalized text.
-type word struct {
-	s, e int
-	w    string // lower case
-}
-
-// words splits a phrase into lower-case words; "..." stands for a gap.
-func words(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(s) {
-		if f == "..." {
-			out = append(out, f)
-			continue
-		}
-		for _, w := range scan(f, 0) {
-			out = append(out, w.w)
-		}
-	}
-	return out
-}
-
-func scan(s string, base int) []word {
-	var out []word
-	for i := 0; i < len(s); {
-		if !wordByte(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && (wordByte(s[j]) || s[j] == '\'' && j+1 < len(s) && wordByte(s[j+1])) {
-			j++
-		}
-		out = append(out, word{base + i, base + j, strings.ToLower(s[i:j])})
-		i = j
-	}
-	return out
-}
-
-func wordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // person is a person's mention in the normalized text.
@@ -387,66 +344,12 @@ func occasion(ws []word) bool {
 	return false
 }
 
-// future reports a date after the cable was sent, by its date-time group
-// (release dates are at times earlier than the cable's own).
-func future(d *string, c *cable.Cable) bool {
-	if d == nil || c.DateSource != "dtg" || c.Time.IsZero() {
-		return false
-	}
-	return *d > c.Time.AddDate(0, 0, 1).Format("2006-01-02")
-}
-
 // aside reports a person at s in a parenthesis opened after a and closed
 // before at: "Minister Khalifeh (Shia, allied with Nabih Berri) told the
 // Ambassador"; not the abbreviation of a title ("Charge d'Affaires (CDA)
 // met ...").
 func aside(text string, a, s, at int) bool {
 	return a < s && inParens(text, a, s) && !inParens(text, a, at) && !(s > 0 && text[s-1] == '(')
-}
-
-// relativeDay reports a sentence that opens with a day told from the one
-// before it, and how many days after it: "Later that day", "That evening",
-// "The same day" (0); "The next day", "The following morning" (1).
-func relativeDay(ws []word) (int, bool) {
-	for i := 0; i+1 < len(ws) && i < 3; i++ {
-		a, b, c := ws[i].w, ws[i+1].w, wordAt(ws, i+2)
-		switch {
-		case a == "later" && (b == "that" && partOfDay(c) || b == "in" && c == "the" && partOfDay(wordAt(ws, i+3))):
-			return 0, true
-		case a == "that" && partOfDay(b) && b != "day":
-			return 0, true
-		case a == "same" && partOfDay(b):
-			return 0, true
-		case (a == "next" || a == "following") && (b == "day" || b == "morning"):
-			return 1, true
-		}
-	}
-	return 0, false
-}
-
-func partOfDay(w string) bool {
-	switch w {
-	case "day", "morning", "afternoon", "evening", "night":
-		return true
-	}
-	return false
-}
-
-func wordAt(ws []word, i int) string {
-	if i < len(ws) {
-		return ws[i].w
-	}
-	return ""
-}
-
-// addDays returns the date d (YYYY-MM-DD) n days on.
-func addDays(d string, n int) *string {
-	t, err := time.Parse("2006-01-02", d)
-	if err != nil {
-		return nil
-	}
-	s := t.AddDate(0, 0, n).Format("2006-01-02")
-	return &s
 }
 
 // inParens reports an unclosed parenthesis in text[from:at]: what
@@ -1016,7 +919,7 @@ func objectGap(gap string) bool {
 		if t := gap[w.s:w.e]; isUpper(t[0]) && strings.ToUpper(t) != t {
 			continue // a title before the name: "Botswana Vice President"
 		}
-		if _, ok := monthNames[w.w]; ok {
+		if _, ok := cable.Month(w.w); ok {
 			continue
 		}
 		if _, ok := weekdayNames[w.w]; ok {
@@ -1184,202 +1087,4 @@ func uniq(ids []string) []string {
 		}
 	}
 	return out
-}
-
-type placeSpan struct {
-	name string
-	s, e int
-}
-
-func placeSpans(res *extract.Result) []placeSpan {
-	var out []placeSpan
-	for _, p := range res.Places {
-		for _, n := range p.Norm {
-			out = append(out, placeSpan{p.Name, n[0], n[1]})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
-	return out
-}
-
-// placeIn returns the first place named in [a, b) after "in", "at", "to"
-// or "visited" ("in Baghdad", "a visit to Baghdad"), or "": a place used as a
-// modifier ("UK national") says nothing of where people met.
-func placeIn(text string, places []placeSpan, a, b int) string {
-	for _, p := range places {
-		if p.s < a || p.e > b {
-			continue
-		}
-		before := strings.TrimSpace(text[a:p.s])
-		if i := strings.LastIndexByte(before, ' '); i >= 0 {
-			before = before[i+1:]
-		}
-		switch strings.ToLower(before) {
-		case "in", "at", "to", "visited", "visiting":
-			return p.name
-		}
-	}
-	return ""
-}
-
-// sentences splits text[a:b] into sentences: they end at ".", "!" or "?"
-// followed by a space and a capital, digit or quote, unless the word before
-// is an initial or an abbreviation ("U.S.", "Amb.", "C.").
-func sentences(text string, a, b int) [][2]int {
-	var out [][2]int
-	start := a
-	for i := a; i < b; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		j := i + 1
-		for j < b && (text[j] == '"' || text[j] == ')' || text[j] == '\'') {
-			j++
-		}
-		if j < b && text[j] != ' ' {
-			continue
-		}
-		k := j
-		for k < b && text[k] == ' ' {
-			k++
-		}
-		if k < b && !(isUpper(text[k]) || isDigit(text[k]) || text[k] == '"' || text[k] == '(') {
-			continue
-		}
-		if c == '.' && abbreviation(text, start, i) {
-			continue
-		}
-		out = append(out, [2]int{start, j})
-		start = k
-		i = k - 1
-	}
-	if start < b {
-		out = append(out, [2]int{start, b})
-	}
-	return out
-}
-
-// abbreviation reports a dot ending an initial, a dotted acronym or a
-// title abbreviation rather than a sentence.
-func abbreviation(text string, start, dot int) bool {
-	w := dot
-	for w > start && text[w-1] != ' ' {
-		w--
-	}
-	tok := text[w:dot]
-	if len(tok) == 1 && isUpper(tok[0]) {
-		return true // an initial
-	}
-	if strings.Contains(tok, ".") && len(tok) <= 6 {
-		return true // U.S, a.i
-	}
-	switch strings.ToLower(tok) {
-	case "amb", "gen", "dr", "mr", "mrs", "ms", "sen", "rep", "gov", "lt", "col", "capt", "maj",
-		"adm", "brig", "prof", "fr", "st", "jr", "sr", "no", "pres", "asst", "dir", "mme", "sgt":
-		return true
-	}
-	return false
-}
-
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-var monthNames = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
-var weekdayNames = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-}
-
-// findDate finds the date a sentence gives: "February 6", "6 February",
-// "February 6, 2009", a weekday or "yesterday"/"today" (relative to the
-// cable's date-time group). A date without a year is in the year that
-// puts it nearest the cable's date, later dates counting three times as
-// far. Nil when the sentence gives none.
-func findDate(ws []word, cableTime time.Time) *string {
-	if cableTime.IsZero() {
-		return nil
-	}
-	day := func(s string) int {
-		n := 0
-		for _, c := range strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd") {
-			if c < '0' || c > '9' {
-				return 0
-			}
-			n = n*10 + int(c-'0')
-		}
-		if n < 1 || n > 31 {
-			return 0
-		}
-		return n
-	}
-	year := func(k int) int {
-		if k < len(ws) && len(ws[k].w) == 4 {
-			y := 0
-			for _, c := range ws[k].w {
-				if c < '0' || c > '9' {
-					return 0
-				}
-				y = y*10 + int(c-'0')
-			}
-			if y >= 1900 && y <= 2100 {
-				return y
-			}
-		}
-		return 0
-	}
-	for i, w := range ws {
-		if m, ok := monthNames[w.w]; ok {
-			d, y := 0, 0
-			switch {
-			case i+1 < len(ws) && day(ws[i+1].w) > 0:
-				d, y = day(ws[i+1].w), year(i+2)
-			case i > 0 && day(ws[i-1].w) > 0:
-				d, y = day(ws[i-1].w), year(i+1)
-			}
-			if d == 0 {
-				continue
-			}
-			if y == 0 {
-				// the year that puts the date nearest the cable's, days
-				// after it counting three times (cables report what has
-				// happened): "December 28" in a January cable is last
-				// year's, "March 5" in a cable dated March 2 (a release
-				// date, at times early) this year's
-				y = cableTime.Year()
-				this := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-				if after := this.Sub(cableTime); after > 0 && 3*after > cableTime.Sub(this.AddDate(-1, 0, 0)) {
-					y--
-				}
-			}
-			t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-			if t.Day() != d {
-				continue
-			}
-			s := t.Format("2006-01-02")
-			return &s
-		}
-		if wd, ok := weekdayNames[w.w]; ok {
-			t := cableTime
-			for t.Weekday() != wd {
-				t = t.AddDate(0, 0, -1)
-			}
-			s := t.Format("2006-01-02")
-			return &s
-		}
-		switch w.w {
-		case "yesterday":
-			s := cableTime.AddDate(0, 0, -1).Format("2006-01-02")
-			return &s
-		case "today":
-			s := cableTime.Format("2006-01-02")
-			return &s
-		}
-	}
-	return nil
 }

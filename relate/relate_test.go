@@ -29,7 +29,7 @@ func meetingsOf(t *testing.T, text string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := cable.Parse(cable.Raw{RefID: "09TEST1", Created: "2/8/2009 08:01", Text: text})
+	c, err := cable.NewParser(set.ClassifiedByOffices, set.Particles).Parse(cable.Raw{RefID: "09TEST1", Created: "2/8/2009 08:01", Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,15 +69,19 @@ func (m *Meeting) UnmarshalYAML(n *yaml.Node) error {
 
 // Set is a rule set.
 type Set struct {
-	Titles        []Title   `yaml:"titles,omitempty"`
-	People        []Entry   `yaml:"people,omitempty"`
-	Places        []Entry   `yaml:"places,omitempty"`
-	Organizations []Entry   `yaml:"organizations,omitempty"`
-	OrgHeads      []string  `yaml:"orgheads,omitempty"`
-	OfficeWords   []string  `yaml:"officewords,omitempty"`
-	NonNames      []string  `yaml:"nonnames,omitempty"`
-	Particles     []string  `yaml:"particles,omitempty"`
-	Meetings      []Meeting `yaml:"meetings,omitempty"`
+	Titles        []Title  `yaml:"titles,omitempty"`
+	People        []Entry  `yaml:"people,omitempty"`
+	Places        []Entry  `yaml:"places,omitempty"`
+	Organizations []Entry  `yaml:"organizations,omitempty"`
+	OrgHeads      []string `yaml:"orgheads,omitempty"`
+	OfficeWords   []string `yaml:"officewords,omitempty"`
+	NonNames      []string `yaml:"nonnames,omitempty"`
+	Particles     []string `yaml:"particles,omitempty"`
+	// ClassifiedByOffices are the words of the office in a Classified By
+	// line ("Acting", "PolCouns", "for"): the classifier's name is the
+	// capitalized words, initials and particles after the last of them.
+	ClassifiedByOffices []string  `yaml:"classifiedbyoffices,omitempty"`
+	Meetings            []Meeting `yaml:"meetings,omitempty"`
 	// NotMeetings are words that, just before a meeting phrase, make it a
 	// plan, a wish, a refusal or a negation ("will meet", "declined to meet").
 	NotMeetings []string `yaml:"notmeetings,omitempty"`
@@ -264,7 +268,7 @@ func yamlErrors(name string, err error) error {
 		}
 		if m := yamlLine.FindStringSubmatch(part); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, meetings, notmeetings, listheads, speechverbs, notpeople)", 1)
+			msg := strings.Replace(m[2], "in type rules.Set", "(known: titles, people, places, organizations, orgheads, officewords, nonnames, particles, classifiedbyoffices, meetings, notmeetings, listheads, speechverbs, notpeople)", 1)
 			out = append(out, &Error{File: name, Line: line, Msg: msg})
 			continue
 		}
@@ -313,14 +317,14 @@ func (s *Set) check(name string) Errors {
 		case m.Kind != "" && m.Kind != "meeting" && m.Kind != "call":
 			add(m.Line, "meeting phrase %q: unknown kind %q (want meeting or call)", m.Phrase, m.Kind)
 		}
-		if first, ok := seenPhrase[Fold(m.Phrase)]; ok {
+		if first, ok := seenPhrase[entryKey(m.Phrase)]; ok {
 			add(m.Line, "meeting phrase %q listed twice (first at line %d)", m.Phrase, first)
 		}
-		seenPhrase[Fold(m.Phrase)] = m.Line
+		seenPhrase[entryKey(m.Phrase)] = m.Line
 	}
-	for _, w := range slices.Concat(s.NonNames, s.Particles, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
+	for _, w := range slices.Concat(s.NonNames, s.Particles, s.ClassifiedByOffices, s.OrgHeads, s.OfficeWords, s.NotMeetings, s.ListHeads, s.SpeechVerbs) {
 		if strings.TrimSpace(w) == "" {
-			add(0, "empty word in nonnames, particles, orgheads, officewords, notmeetings, listheads or speechverbs")
+			add(0, "empty word in nonnames, particles, classifiedbyoffices, orgheads, officewords, notmeetings, listheads or speechverbs")
 		}
 	}
 	return errs
@@ -331,7 +335,7 @@ func checkNames(add func(int, string, ...any), what string, line int, name strin
 		add(line, "%s without a name", what)
 		return
 	}
-	key := Fold(name)
+	key := entryKey(name)
 	if first, ok := seen[key]; ok {
 		add(line, "%s %q listed twice (first at line %d)", what, name, first)
 	}
@@ -343,8 +347,11 @@ func checkNames(add func(int, string, ...any), what string, line int, name strin
 	}
 }
 
-// Fold is the key entries are compared by: lower case, white space collapsed.
-func Fold(s string) string {
+// entryKey is the key entries are compared by, to find one listed twice
+// or one a user's file replaces: lower case, white space collapsed.
+// Spellings stay apart ("Al-Maliki", "Al Maliki"): names found in a text
+// are compared by extract.Fold, which also folds accents and punctuation.
+func entryKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
@@ -353,19 +360,20 @@ func Fold(s string) string {
 // are joined.
 func Merge(base, over *Set) *Set {
 	out := &Set{
-		Titles:        mergeByName(base.Titles, over.Titles, func(t Title) string { return t.Name }),
-		People:        mergeByName(base.People, over.People, entryName),
-		Places:        mergeByName(base.Places, over.Places, entryName),
-		Organizations: mergeByName(base.Organizations, over.Organizations, entryName),
-		OrgHeads:      union(base.OrgHeads, over.OrgHeads),
-		OfficeWords:   union(base.OfficeWords, over.OfficeWords),
-		NonNames:      union(base.NonNames, over.NonNames),
-		Particles:     union(base.Particles, over.Particles),
-		Meetings:      mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
-		NotMeetings:   union(base.NotMeetings, over.NotMeetings),
-		ListHeads:     union(base.ListHeads, over.ListHeads),
-		SpeechVerbs:   union(base.SpeechVerbs, over.SpeechVerbs),
-		NotPeople:     mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
+		Titles:              mergeByName(base.Titles, over.Titles, func(t Title) string { return t.Name }),
+		People:              mergeByName(base.People, over.People, entryName),
+		Places:              mergeByName(base.Places, over.Places, entryName),
+		Organizations:       mergeByName(base.Organizations, over.Organizations, entryName),
+		OrgHeads:            union(base.OrgHeads, over.OrgHeads),
+		OfficeWords:         union(base.OfficeWords, over.OfficeWords),
+		NonNames:            union(base.NonNames, over.NonNames),
+		Particles:           union(base.Particles, over.Particles),
+		ClassifiedByOffices: union(base.ClassifiedByOffices, over.ClassifiedByOffices),
+		Meetings:            mergeByName(base.Meetings, over.Meetings, func(m Meeting) string { return m.Phrase }),
+		NotMeetings:         union(base.NotMeetings, over.NotMeetings),
+		ListHeads:           union(base.ListHeads, over.ListHeads),
+		SpeechVerbs:         union(base.SpeechVerbs, over.SpeechVerbs),
+		NotPeople:           mergeByName(base.NotPeople, over.NotPeople, func(p Pattern) string { return p.Expr }),
 	}
 	return out
 }
@@ -376,14 +384,14 @@ func mergeByName[T any](base, over []T, name func(T) string) []T {
 	idx := map[string]int{}
 	out := append([]T(nil), base...)
 	for i, t := range out {
-		idx[Fold(name(t))] = i
+		idx[entryKey(name(t))] = i
 	}
 	for _, t := range over {
-		if i, ok := idx[Fold(name(t))]; ok {
+		if i, ok := idx[entryKey(name(t))]; ok {
 			out[i] = t
 			continue
 		}
-		idx[Fold(name(t))] = len(out)
+		idx[entryKey(name(t))] = len(out)
 		out = append(out, t)
 	}
 	return out

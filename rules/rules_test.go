@@ -112,3 +112,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestEntryKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ban Ki Moon", "ban ki moon"},
+		{"  ban   ki\tmoon ", "ban ki moon"},
+		{"Al-Maliki", "al-maliki"}, // a spelling of its own: not "al maliki"
+		{"Chargé d'Affaires", "chargé d'affaires"},
+	}
+	for _, tt := range tests {
+		if got := entryKey(tt.in); got != tt.want {
+			t.Errorf("entryKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func TestWrite(t *testing.T) {
 			size += int64(len(raw.Text))
 			id := raw.RefID
 			if id == "" {
-				c, err := cable.Parse(raw)
+				c, err := cable.NewParser(nil, nil).Parse(raw)
 				if err != nil {
 					t.Fatal(err)
 				}

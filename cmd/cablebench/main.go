@@ -208,8 +208,9 @@ func proseNER(ins []source.Input, jobs int, mb float64) (result, error) {
 	var texts []string
 	var size int64
 	limit := int64(mb * 1e6)
+	p := cable.NewParser(nil, nil) // the normalized text is all it reads: no rule words needed
 	err := source.Each(ins, func(raw cable.Raw) error {
-		if c, err := cable.Parse(raw); err == nil {
+		if c, err := p.Parse(raw); err == nil {
 			texts = append(texts, c.Doc.Text.S)
 			size += raw.Size
 		}

@@ -123,6 +123,7 @@ func runPipeline(cmd *cobra.Command, cfg Config, args []string, stderr io.Writer
 	pc := pipeline.Config{
 		Inputs: ins, InputErrors: problems, OutDir: cfg.Output, ReportPath: cfg.Report,
 		Jobs: cfg.Jobs, WithText: cfg.WithText, Shard: cfg.shard(),
+		Parser:    cable.NewParser(set.ClassifiedByOffices, set.Particles),
 		Extractor: x, Relations: relate.New(set),
 		Formats: cfg.Format, Graph: cfg.Options,
 		BytesRead: new(atomic.Int64), CablesDone: new(atomic.Int64),
@@ -216,6 +217,11 @@ func newInspectCmd(stdout io.Writer) *cobra.Command {
 }
 
 func inspectInput(cmd *cobra.Command, in source.Input, want string, original bool, w io.Writer, found *bool) error {
+	set, err := rules.Default()
+	if err != nil {
+		return err
+	}
+	p := cable.NewParser(set.ClassifiedByOffices, set.Particles)
 	r, err := source.Open(in, nil)
 	if err != nil {
 		return err
@@ -242,7 +248,7 @@ func inspectInput(cmd *cobra.Command, in source.Input, want string, original boo
 		if want != "" && raw.RefID != "" && raw.RefID != want {
 			continue
 		}
-		c, err := cable.Parse(raw)
+		c, err := p.Parse(raw)
 		if err != nil {
 			fmt.Fprintf(w, "# error: %s: %v\n\n", raw.Pos, err)
 			continue

@@ -242,9 +242,10 @@ func (f *readFn) ProcessElement(ctx context.Context, sp split, emit func(rawCabl
 // the cable's line of cables.jsonl, keyed by refid. Failures go to the
 // second output, as "file:line: refid: reason".
 type extractFn struct {
-	Rules []string
-	x     *extract.Extractor
-	rel   *relate.Finder
+	Rules  []string
+	parser *cable.Parser
+	x      *extract.Extractor
+	rel    *relate.Finder
 }
 
 func (f *extractFn) Setup() error {
@@ -252,7 +253,7 @@ func (f *extractFn) Setup() error {
 	if err != nil {
 		return err
 	}
-	f.x, f.rel = extract.New(set), relate.New(set)
+	f.parser, f.x, f.rel = cable.NewParser(set.ClassifiedByOffices, set.Particles), extract.New(set), relate.New(set)
 	return nil
 }
 
@@ -270,7 +271,7 @@ func (f *extractFn) ProcessElement(rc rawCable, emit func(string, cableOut), fai
 			fail(fmt.Sprintf("%s: %s: internal error: %v", raw.Pos, raw.RefID, p))
 		}
 	}()
-	c, err := cable.Parse(raw)
+	c, err := f.parser.Parse(raw)
 	if err != nil {
 		fail(fmt.Sprintf("%s: %s: %v", raw.Pos, raw.RefID, err))
 		return nil
