@@ -36,7 +36,7 @@ func testRecord(t *testing.T, refid string, withText bool) *record.Cable {
 	t.Helper()
 	rec := &record.Cable{
 		Meta: cable.Meta{
-			Cable: refid, Date: "2009-03-04", Subject: "AMBASSADOR MEETS FOREIGN MINISTER",
+			RefID: refid, Date: "2009-03-04", Subject: "AMBASSADOR MEETS FOREIGN MINISTER",
 			Source: cable.Position{File: "x.txt", Line: 1},
 		},
 		Entities: &record.Entities{People: []record.Entity{
@@ -69,7 +69,7 @@ func span(t *testing.T, quote string) record.Span {
 func records(n, k int) []*record.Cable {
 	var out []*record.Cable
 	for i := range n {
-		rec := &record.Cable{Meta: cable.Meta{Cable: fmt.Sprintf("09TEST%d", i)}}
+		rec := &record.Cable{Meta: cable.Meta{RefID: fmt.Sprintf("09TEST%d", i)}}
 		for range k {
 			rec.Meetings = append(rec.Meetings, record.Meeting{Participants: []string{"a", "b"}, Kind: "meeting"})
 		}
@@ -425,7 +425,7 @@ func writeEntries(es []Entry) string {
 
 func FuzzWorksheet(f *testing.F) {
 	d := NewDraw(10, 1)
-	d.Add(&record.Cable{Meta: cable.Meta{Cable: "09ROME123"}, Meetings: []record.Meeting{{Participants: []string{"a", "b"}, Kind: "meeting", Evidence: record.Span{Text: "A met B."}}}})
+	d.Add(&record.Cable{Meta: cable.Meta{RefID: "09ROME123"}, Meetings: []record.Meeting{{Participants: []string{"a", "b"}, Kind: "meeting", Evidence: record.Span{Text: "A met B."}}}})
 	var buf bytes.Buffer
 	Render(&buf, Sheet{Items: d.Items()})
 	f.Add(buf.String())

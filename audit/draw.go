@@ -58,16 +58,16 @@ func NewDraw(n int, seed int64) *Draw {
 // Add offers every meeting of a cable. A reference id offered before is
 // noted in Repeated and its meetings are not offered again.
 func (d *Draw) Add(rec *record.Cable) {
-	if d.seen[rec.Cable] {
-		d.Repeated = append(d.Repeated, rec.Cable)
+	if d.seen[rec.RefID] {
+		d.Repeated = append(d.Repeated, rec.RefID)
 		return
 	}
-	d.seen[rec.Cable] = true
+	d.seen[rec.RefID] = true
 	d.Cables++
 	d.Meetings += len(rec.Meetings)
 	for i := range rec.Meetings {
-		key := priority(d.seed, rec.Cable, i+1)
-		if d.n <= 0 || (len(d.kept) == d.n && compare(key, rec.Cable, i+1, d.kept[0]) >= 0) {
+		key := priority(d.seed, rec.RefID, i+1)
+		if d.n <= 0 || (len(d.kept) == d.n && compare(key, rec.RefID, i+1, d.kept[0]) >= 0) {
 			continue
 		}
 		heap.Push(&d.kept, newItem(rec, i, key))
@@ -91,7 +91,7 @@ func (d *Draw) Items() []*Item {
 func newItem(rec *record.Cable, i int, key [2]uint64) *Item {
 	m := rec.Meetings[i]
 	it := &Item{
-		Cable: rec.Cable, Index: i + 1, Date: rec.Date, Subject: rec.Subject,
+		Cable: rec.RefID, Index: i + 1, Date: rec.Date, Subject: rec.Subject,
 		Source: rec.Source.String(), Meeting: m, Text: rec.Text, key: key,
 	}
 	for _, id := range m.Participants {

@@ -44,8 +44,8 @@ func FindCables(ctx context.Context, ins []source.Input, want map[string]bool) (
 			}
 			return nil // not a cable anyone asked for
 		}
-		if want[c.Cable] && found[c.Cable] == nil {
-			found[c.Cable] = c
+		if want[c.RefID] && found[c.RefID] == nil {
+			found[c.RefID] = c
 		}
 		if len(found) == len(want) {
 			return source.Stop

@@ -67,7 +67,10 @@ type ClassifiedBy struct {
 
 // Meta is what the pipeline writes about every cable.
 type Meta struct {
-	Cable string `json:"cable"`
+	// RefID is the cable's reference id ("09BAGHDAD323"), as Raw.RefID
+	// when the release gives it, else read from the cable; "cable" in
+	// cables.jsonl.
+	RefID string `json:"cable"`
 	// Date is the cable's date, YYYY-MM-DD, from its date-time group, else
 	// from the release's metadata; empty when neither is known.
 	Date       string `json:"date"`
@@ -163,7 +166,7 @@ func (p *Parser) Parse(r Raw) (*Cable, error) {
 		c.warn("empty body")
 	}
 	c.metadata(r, p)
-	if c.Cable == "" {
+	if c.RefID == "" {
 		return nil, fmt.Errorf("no reference id: not in the release metadata, and no banner with origin and number")
 	}
 	return c, nil
@@ -282,9 +285,9 @@ func (c *Cable) metadata(r Raw, p *Parser) {
 		c.Signers = append(c.Signers, c.Signer)
 	}
 
-	c.Cable = r.RefID
-	if c.Cable == "" {
-		c.Cable = RefIDFromBanner(c.Doc.BannerOrigin, c.Doc.Banner, c.Time)
+	c.RefID = r.RefID
+	if c.RefID == "" {
+		c.RefID = RefIDFromBanner(c.Doc.BannerOrigin, c.Doc.Banner, c.Time)
 	}
 }
 

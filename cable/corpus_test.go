@@ -46,26 +46,26 @@ func TestCorpusHeaders(t *testing.T) {
 		}
 		n++
 		if c.ClassifiedBy == nil && classifiedByLine.MatchString(c.Text) {
-			miss("classified by not read", c.Cable)
+			miss("classified by not read", c.RefID)
 		}
 		if c.Subject == "" && subjectLine.MatchString(c.Text) {
-			miss("subject not read", c.Cable)
+			miss("subject not read", c.RefID)
 		}
 		if subjectRunOn.MatchString(c.Subject) {
-			miss("subject runs on", c.Cable)
+			miss("subject runs on", c.RefID)
 		}
 		seen := map[string]bool{}
 		for _, tag := range c.Tags {
 			if seen[tag] {
-				miss("tag repeated", c.Cable)
+				miss("tag repeated", c.RefID)
 			}
 			seen[tag] = true
 			if len(cable.ParseTags(tag)) > 1 && !strings.Contains(tag, " ") {
-				miss("tags glued", c.Cable)
+				miss("tags glued", c.RefID)
 			}
 		}
 		if c.Signer == "" && signatureLine.MatchString(lastLine(c.Text)) {
-			miss("signature not read", c.Cable)
+			miss("signature not read", c.RefID)
 		}
 		return nil
 	})

@@ -63,7 +63,7 @@ func checkGolden(t *testing.T, set string, cables []*cable.Cable) {
 	for _, c := range cables {
 		var b bytes.Buffer
 		cable.Render(&b, c)
-		path := filepath.Join(dir, c.Cable+".golden")
+		path := filepath.Join(dir, c.RefID+".golden")
 		if *update {
 			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
@@ -72,11 +72,11 @@ func checkGolden(t *testing.T, set string, cables []*cable.Cable) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Errorf("%s: %v (run go test ./cable -update to create it)", c.Cable, err)
+			t.Errorf("%s: %v (run go test ./cable -update to create it)", c.RefID, err)
 			continue
 		}
 		if !bytes.Equal(b.Bytes(), want) {
-			t.Errorf("%s: rendering differs from %s; run go test ./cable -update and review the diff\n%s", c.Cable, path, firstDiff(b.String(), string(want)))
+			t.Errorf("%s: rendering differs from %s; run go test ./cable -update and review the diff\n%s", c.RefID, path, firstDiff(b.String(), string(want)))
 		}
 	}
 }

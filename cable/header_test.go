@@ -270,7 +270,7 @@ func FuzzHeader(f *testing.F) {
 			}
 		}
 		c, err := p.Parse(Raw{Text: s, RefID: "X"})
-		if err == nil && c.Cable != "X" {
+		if err == nil && c.RefID != "X" {
 			t.Fatalf("refid lost")
 		}
 	})

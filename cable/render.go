@@ -11,7 +11,7 @@ import (
 // or kind. `cablegraph inspect` prints this, and the golden files hold it.
 func Render(w io.Writer, c *Cable) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", c.Cable)
+	fmt.Fprintf(&b, "# %s\n", c.RefID)
 	fmt.Fprintf(&b, "source:         %s\n", c.Source)
 	fmt.Fprintf(&b, "date:           %s (%s) %s\n", c.DateTime, c.DateSource, c.DTG)
 	fmt.Fprintf(&b, "origin:         %s\n", c.Origin)

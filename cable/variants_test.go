@@ -67,8 +67,8 @@ func TestHeaderVariants(t *testing.T) {
 	right := map[string]int{}
 	for i, w := range want {
 		c := got[i]
-		if c.Cable != w.RefID {
-			t.Fatalf("row %d: cable %s, expected %s", i+1, c.Cable, w.RefID)
+		if c.RefID != w.RefID {
+			t.Fatalf("row %d: cable %s, expected %s", i+1, c.RefID, w.RefID)
 		}
 		check := func(field string, ok bool, gotV, wantV any) {
 			if ok {

@@ -77,9 +77,9 @@ func Load(dir string) ([]Annotated, error) {
 func ReadOutput(r io.Reader, name string, want map[string]bool) (map[string]*record.Cable, error) {
 	out := map[string]*record.Cable{}
 	err := record.Each(r, name, func(c *record.Cable) error {
-		if want == nil || want[c.Cable] {
+		if want == nil || want[c.RefID] {
 			c.Text, c.Normalized = "", "" // not scored
-			out[c.Cable] = c
+			out[c.RefID] = c
 		}
 		return nil
 	})

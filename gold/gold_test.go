@@ -248,5 +248,5 @@ func matches(p gold.Person, e record.Entity) bool {
 
 // output is a cables.jsonl record of a cable with the entities found.
 func output(id string, found *record.Entities) *record.Cable {
-	return &record.Cable{Meta: cable.Meta{Cable: id}, Entities: found}
+	return &record.Cable{Meta: cable.Meta{RefID: id}, Entities: found}
 }

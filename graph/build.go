@@ -51,7 +51,7 @@ func MeetingLines(c *record.Cable, opts Options) ([][]byte, error) {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(CableMeeting{Cable: c.Cable, Meeting: m}); err != nil {
+		if err := enc.Encode(CableMeeting{Cable: c.RefID, Meeting: m}); err != nil {
 			return nil, err
 		}
 		lines = append(lines, b.Bytes())

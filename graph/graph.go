@@ -259,13 +259,13 @@ func Parts(c *record.Cable, opts Options) ([]*Node, []*Edge) {
 		if b < a {
 			a, b = b, a
 		}
-		e := &Edge{Source: a, Target: b, Weight: 1, Kinds: map[string]bool{kind: true}, Cables: []string{c.Cable}}
+		e := &Edge{Source: a, Target: b, Weight: 1, Kinds: map[string]bool{kind: true}, Cables: []string{c.RefID}}
 		if date != "" {
 			e.Dates = []string{date}
 			e.First, e.Last = date, date
 		}
 		if evidence != "" {
-			e.addQuote(Quote{date, c.Cable, strings.Join(strings.Fields(evidence), " ")})
+			e.addQuote(Quote{date, c.RefID, strings.Join(strings.Fields(evidence), " ")})
 		}
 		edges = append(edges, e)
 	}

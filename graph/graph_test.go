@@ -29,7 +29,7 @@ func sample(opts Options) *Graph {
 }
 
 func sampleCables() []*record.Cable {
-	return []*record.Cable{{Meta: cable.Meta{Cable: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"}},
+	return []*record.Cable{{Meta: cable.Meta{RefID: "07USUNNEWYORK1034", Date: "2007-11-16", Origin: "Mission USUN New York", Tags: []string{"PREL"}},
 		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad", Aliases: []string{"Amb Khalilzad"}, Offices: []string{"Ambassador"}},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
@@ -38,7 +38,7 @@ func sampleCables() []*record.Cable {
 		Meetings: []record.Meeting{
 			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad"}, Kind: "meeting", Date: date("2007-11-09"), Evidence: record.Span{Text: "Amb Khalilzad met November 9 with\nUK national Andrew Gilmour"}},
 			{Participants: []string{"pat-obrien", "zalmay-khalilzad"}, Kind: "call", Evidence: record.Span{Text: "He telephoned O'Brien."}},
-		}}, {Meta: cable.Meta{Cable: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"}},
+		}}, {Meta: cable.Meta{RefID: "08BAGHDAD1", Date: "2008-01-15", Origin: "Embassy Baghdad", Tags: []string{"PGOV"}},
 		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Zalmay Khalilzad"},
 			{ID: "andrew-gilmour", Name: "Andrew Gilmour"},
@@ -46,7 +46,7 @@ func sampleCables() []*record.Cable {
 		}},
 		Meetings: []record.Meeting{
 			{Participants: []string{"andrew-gilmour", "zalmay-khalilzad", "zoe-unal"}, Kind: "meeting", Date: date("2008-01-14"), Evidence: record.Span{Text: "They met <together> & talked."}},
-		}}, {Meta: cable.Meta{Cable: "08BAGHDAD2", Date: "2008-01-20", Origin: "Embassy Baghdad"},
+		}}, {Meta: cable.Meta{RefID: "08BAGHDAD2", Date: "2008-01-20", Origin: "Embassy Baghdad"},
 		Entities: &record.Entities{People: []record.Entity{
 			{ID: "zalmay-khalilzad", Name: "Khalilzad", Aliases: []string{"Zalmay Khalilzad"}},
 			{ID: "zoe-unal", Name: "Zoë Ünal"},

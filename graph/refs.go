@@ -41,17 +41,17 @@ func NewCitations() *Citations {
 
 // Add adds a cable and the cables its references name.
 func (r *Citations) Add(c *record.Cable) {
-	n := r.node(c.Cable)
+	n := r.node(c.RefID)
 	n.Date, n.Origin, n.Subject, n.InRun = c.Date, c.Origin, c.Subject, true
 	for _, ref := range c.Refs {
-		if ref.RefID == "" || ref.RefID == c.Cable {
+		if ref.RefID == "" || ref.RefID == c.RefID {
 			continue
 		}
 		r.node(ref.RefID)
-		k := [2]string{c.Cable, ref.RefID}
+		k := [2]string{c.RefID, ref.RefID}
 		e := r.cites[k]
 		if e == nil {
-			e = &Cite{From: c.Cable, To: ref.RefID}
+			e = &Cite{From: c.RefID, To: ref.RefID}
 			r.cites[k] = e
 		}
 		if !slices.Contains(e.Texts, ref.Text) {

@@ -12,8 +12,8 @@ import (
 
 func TestCitations(t *testing.T) {
 	r := NewCitations()
-	r.Add(&record.Cable{Meta: cable.Meta{Cable: "09CAIRO10", Date: "2009-01-05", Origin: "Embassy Cairo", Subject: "A & B", Refs: []cable.Ref{{Text: "A. 08 CAIRO 493", RefID: "08CAIRO493"}, {Text: "B. REFTEL"}, {Text: "C. CAIRO 493 (again)", RefID: "08CAIRO493"}, {Text: "D. STATE 1", RefID: "09STATE1"}}}})
-	r.Add(&record.Cable{Meta: cable.Meta{Cable: "08CAIRO493", Date: "2008-03-01", Refs: []cable.Ref{{Text: "09 CAIRO 10", RefID: "09CAIRO10"}}}})
+	r.Add(&record.Cable{Meta: cable.Meta{RefID: "09CAIRO10", Date: "2009-01-05", Origin: "Embassy Cairo", Subject: "A & B", Refs: []cable.Ref{{Text: "A. 08 CAIRO 493", RefID: "08CAIRO493"}, {Text: "B. REFTEL"}, {Text: "C. CAIRO 493 (again)", RefID: "08CAIRO493"}, {Text: "D. STATE 1", RefID: "09STATE1"}}}})
+	r.Add(&record.Cable{Meta: cable.Meta{RefID: "08CAIRO493", Date: "2008-03-01", Refs: []cable.Ref{{Text: "09 CAIRO 10", RefID: "09CAIRO10"}}}})
 	var ids []string
 	for _, n := range r.Cables() {
 		ids = append(ids, n.ID+map[bool]string{true: "+", false: "-"}[n.InRun])

@@ -325,13 +325,13 @@ func process(it *item, cfg Config) {
 		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: it.raw.RefID, Err: err}
 		return
 	}
-	if !cfg.Shard.Owns(c.Cable) {
+	if !cfg.Shard.Owns(c.RefID) {
 		it.other = true
 		return
 	}
 	line, people, err := Encode(c, cfg.Extractor, cfg.Relations, cfg.WithText)
 	if err != nil {
-		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: c.Cable, Err: err}
+		it.err = &source.RecordError{Pos: it.raw.Pos, RefID: c.RefID, Err: err}
 		return
 	}
 	it.people = people
@@ -428,15 +428,15 @@ func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Posit
 		rep.Failures = append(rep.Failures, f)
 		return nil
 	}
-	if first, ok := seen[it.meta.Cable]; ok {
+	if first, ok := seen[it.meta.RefID]; ok {
 		// the same refid again: kept once, reported
 		rep.CablesDuplicate++
-		rep.Duplicates = append(rep.Duplicates, Failure{Source: it.meta.Source, Cable: strings.Clone(it.meta.Cable), Reason: "duplicate of " + first.String()})
+		rep.Duplicates = append(rep.Duplicates, Failure{Source: it.meta.Source, Cable: strings.Clone(it.meta.RefID), Reason: "duplicate of " + first.String()})
 		return nil
 	}
 	// a copy: the refid is a slice of the cable's text, which must not
 	// stay in memory for the rest of the run
-	seen[strings.Clone(it.meta.Cable)] = it.meta.Source
+	seen[strings.Clone(it.meta.RefID)] = it.meta.Source
 	if _, err := w.Write(it.line); err != nil {
 		return fmt.Errorf("writing %s: %w", CablesFile, err)
 	}
@@ -458,7 +458,7 @@ func account(it *item, w *bufio.Writer, rep *Report, seen map[string]cable.Posit
 		kind := warningKind(wn)
 		rep.Warnings[kind]++
 		if rep.Warnings[kind] <= samplesPerWarning {
-			rep.WarningSamples = append(rep.WarningSamples, Failure{Source: m.Source, Cable: m.Cable, Reason: wn})
+			rep.WarningSamples = append(rep.WarningSamples, Failure{Source: m.Source, Cable: m.RefID, Reason: wn})
 		}
 	}
 	return nil

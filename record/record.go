@@ -88,7 +88,7 @@ func (c *Cable) Marshal() ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(c); err != nil {
-		return nil, fmt.Errorf("%s: %w", c.Cable, err)
+		return nil, fmt.Errorf("%s: %w", c.RefID, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -36,11 +36,11 @@ func TestMarshalEntities(t *testing.T) {
 		c    Cable
 		want string
 	}{
-		{"no extraction", Cable{Meta: cable.Meta{Cable: "09X1"}},
+		{"no extraction", Cable{Meta: cable.Meta{RefID: "09X1"}},
 			`{"cable":"09X1","date":"","origin":"","classification":"","subject":"","tags":null,"classified_by":null,"signer":"","signers":null,"refs":null,"source":{"file":""},"format":"","all_caps":false}`},
-		{"none found", Cable{Meta: cable.Meta{Cable: "09X2"}, Entities: &Entities{People: []Entity{}, Places: []Entity{}, Organizations: []Entity{}}, Meetings: []Meeting{}},
+		{"none found", Cable{Meta: cable.Meta{RefID: "09X2"}, Entities: &Entities{People: []Entity{}, Places: []Entity{}, Organizations: []Entity{}}, Meetings: []Meeting{}},
 			`{"cable":"09X2","date":"","origin":"","classification":"","subject":"","tags":null,"classified_by":null,"signer":"","signers":null,"refs":null,"source":{"file":""},"format":"","all_caps":false,"people":[],"places":[],"organizations":[]}`},
-		{"html in text", Cable{Meta: cable.Meta{Cable: "09X3"}, Text: "A & B <c>"},
+		{"html in text", Cable{Meta: cable.Meta{RefID: "09X3"}, Text: "A & B <c>"},
 			`{"cable":"09X3","date":"","origin":"","classification":"","subject":"","tags":null,"classified_by":null,"signer":"","signers":null,"refs":null,"source":{"file":""},"format":"","all_caps":false,"text":"A & B <c>"}`},
 	}
 	for _, tt := range tests {
@@ -56,7 +56,7 @@ func TestMarshalEntities(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(back.Found().People) != 0 || back.Cable != tt.c.Cable || back.Text != tt.c.Text {
+			if len(back.Found().People) != 0 || back.RefID != tt.c.RefID || back.Text != tt.c.Text {
 				t.Errorf("Decode gave %+v", back)
 			}
 			again, err := back.Marshal()
@@ -69,7 +69,7 @@ func TestMarshalEntities(t *testing.T) {
 
 func TestRemapLine(t *testing.T) {
 	date := "2009-01-02"
-	c := Cable{Meta: cable.Meta{Cable: "09X1"},
+	c := Cable{Meta: cable.Meta{RefID: "09X1"},
 		Entities: &Entities{People: []Entity{{ID: "crocker", Name: "Crocker"}, {ID: "maliki", Name: "Maliki"}}},
 		Meetings: []Meeting{{Participants: []string{"crocker", "maliki"}, Kind: "meeting", Date: &date}},
 	}
@@ -100,7 +100,7 @@ func TestRemapLine(t *testing.T) {
 func TestEach(t *testing.T) {
 	var ids []string
 	err := Each(strings.NewReader("{\"cable\":\"A\"}\n{\"cable\":\"B\",\"people\":[{\"id\":\"x\"}]}\n"), "x.jsonl", func(c *Cable) error {
-		ids = append(ids, c.Cable+":"+strings.Repeat("p", len(c.Found().People)))
+		ids = append(ids, c.RefID+":"+strings.Repeat("p", len(c.Found().People)))
 		return nil
 	})
 	if err != nil || strings.Join(ids, " ") != "A: B:p" {

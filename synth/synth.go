@@ -49,7 +49,7 @@ func Write(ctx context.Context, ins []source.Input, w io.Writer, size int64, wri
 				if err != nil || c.Time.IsZero() {
 					return nil
 				}
-				raw.RefID = c.Cable
+				raw.RefID = c.RefID
 				raw.Created = c.Time.Format("1/2/2006 15:04")
 			}
 			id++

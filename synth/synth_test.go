@@ -43,7 +43,7 @@ func TestWrite(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				id = c.Cable
+				id = c.RefID
 			}
 			originals[id] = raw.Text
 		}

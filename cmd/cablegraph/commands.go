@@ -253,7 +253,7 @@ func inspectInput(cmd *cobra.Command, in source.Input, want string, original boo
 			fmt.Fprintf(w, "# error: %s: %v\n\n", raw.Pos, err)
 			continue
 		}
-		if want != "" && c.Cable != want {
+		if want != "" && c.RefID != want {
 			continue
 		}
 		*found = true
@@ -263,7 +263,7 @@ func inspectInput(cmd *cobra.Command, in source.Input, want string, original boo
 
 func printCable(w io.Writer, c *cable.Cable, original bool) {
 	if original {
-		fmt.Fprintf(w, "# %s\n%s\n", c.Cable, c.Text)
+		fmt.Fprintf(w, "# %s\n%s\n", c.RefID, c.Text)
 		return
 	}
 	cable.Render(w, c)

@@ -278,10 +278,10 @@ func (f *extractFn) ProcessElement(rc rawCable, emit func(string, cableOut), fai
 	}
 	line, _, err := pipeline.Encode(c, f.x, f.rel, false)
 	if err != nil {
-		fail(fmt.Sprintf("%s: %s: %v", raw.Pos, c.Cable, err))
+		fail(fmt.Sprintf("%s: %s: %v", raw.Pos, c.RefID, err))
 		return nil
 	}
-	emit(c.Cable, cableOut{Input: rc.Input, Line: raw.Pos.Line, JSON: line})
+	emit(c.RefID, cableOut{Input: rc.Input, Line: raw.Pos.Line, JSON: line})
 	return nil
 }
 
