@@ -34,6 +34,22 @@ type Link struct {
 // # comments. Every bad line is an error naming name:line.
 func ReadLinks(r io.Reader, name string) ([]Link, error) {
 	var links []Link
+	err := eachLine(r, name, func(n int, line string) error {
+		l, err := parseLink(line)
+		if err != nil {
+			return err
+		}
+		l.Line = n
+		links = append(links, l)
+		return nil
+	})
+	return links, err
+}
+
+// eachLine calls fn with every line of r (trimmed, numbered from 1) that
+// is neither blank nor a # comment. It goes on past a bad line and returns
+// every error, each named name:line.
+func eachLine(r io.Reader, name string, fn func(n int, line string) error) error {
 	var errs []error
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
@@ -41,18 +57,14 @@ func ReadLinks(r io.Reader, name string) ([]Link, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		l, err := parseLink(line)
-		if err != nil {
+		if err := fn(n, line); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: %v", name, n, err))
-			continue
 		}
-		l.Line = n
-		links = append(links, l)
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", name, err))
 	}
-	return links, errors.Join(errs...)
+	return errors.Join(errs...)
 }
 
 func parseLink(line string) (Link, error) {

@@ -1,7 +1,6 @@
 package gold
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -26,28 +25,19 @@ func Halves() []string { return []string{"A", "B"} }
 // listed twice, is an error naming name:line.
 func ReadSplit(r io.Reader, name string) (Split, error) {
 	s := Split{Half: map[string]string{}, Line: map[string]int{}}
-	var errs []error
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := eachLine(r, name, func(n int, line string) error {
 		f := strings.Fields(line)
 		switch {
 		case len(f) != 2 || (f[0] != "A" && f[0] != "B"):
-			errs = append(errs, fmt.Errorf("%s:%d: want \"A REFID\" or \"B REFID\", got %q", name, n, line))
+			return fmt.Errorf("want \"A REFID\" or \"B REFID\", got %q", line)
 		case s.Line[f[1]] != 0:
-			errs = append(errs, fmt.Errorf("%s:%d: %s is already in half %s (line %d)", name, n, f[1], s.Half[f[1]], s.Line[f[1]]))
-		default:
-			s.Half[f[1]] = f[0]
-			s.Line[f[1]] = n
+			return fmt.Errorf("%s is already in half %s (line %d)", f[1], s.Half[f[1]], s.Line[f[1]])
 		}
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", name, err))
-	}
-	return s, errors.Join(errs...)
+		s.Half[f[1]] = f[0]
+		s.Line[f[1]] = n
+		return nil
+	})
+	return s, err
 }
 
 // Check reports, naming file:line, every cable of the split that is not a
