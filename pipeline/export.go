@@ -26,6 +26,10 @@ type exportFormat struct {
 	cables bool
 }
 
+// MeetingsFile is the file of the meetings format: every meeting, a line
+// each, with its cable (graph.CableMeeting).
+const MeetingsFile = "meetings.jsonl"
+
 // exportFormats is the one table of the graph exports, in the order they
 // are listed and written.
 var exportFormats = []exportFormat{
@@ -38,7 +42,7 @@ var exportFormats = []exportFormat{
 	}},
 	{name: "dot", files: []string{"graph.dot"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteDOT(ws[0], g) }},
 	{name: "csv", files: []string{"nodes.csv", "edges.csv"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteCSV(ws[0], ws[1], g) }},
-	{name: "meetings", files: []string{"meetings.jsonl"}},
+	{name: "meetings", files: []string{MeetingsFile}},
 	// which cable cites which (REF fields): GraphML and CSV for Gephi
 	{name: "refs", files: []string{"refs.graphml", "refs-nodes.csv", "refs-edges.csv"}, cables: true, write: func(ws []io.Writer, g *graph.Graph) error {
 		if err := graph.WriteCitationsGraphML(ws[0], g.Citations()); err != nil {
@@ -147,7 +151,7 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 	x := &exports{}
 	var meetings io.Writer
 	if slices.Contains(formats, "meetings") {
-		f, err := x.create(ctx, dir, "meetings.jsonl")
+		f, err := x.create(ctx, dir, MeetingsFile)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -186,12 +190,12 @@ func Export(ctx context.Context, dir string, formats []string, g *graph.Graph, m
 	x := &exports{distributed: true}
 	defer x.abort()
 	if slices.Contains(formats, "meetings") {
-		f, err := x.create(ctx, dir, "meetings.jsonl")
+		f, err := x.create(ctx, dir, MeetingsFile)
 		if err != nil {
 			return nil, err
 		}
 		if err := meetings(f.w); err != nil {
-			return nil, fmt.Errorf("writing meetings.jsonl: %w", err)
+			return nil, fmt.Errorf("writing %s: %w", MeetingsFile, err)
 		}
 	}
 	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
