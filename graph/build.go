@@ -3,6 +3,8 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/cablegraph/cablegraph/record"
@@ -10,8 +12,13 @@ import (
 
 // Build reads cables.jsonl streams (one run's, or several shards') into a
 // graph, writing each meeting to meetings as a line of meetings.jsonl when
-// meetings is not nil. name(i) names input i in errors.
+// meetings is not nil. name(i) names input i in errors. With opts.Around
+// the graph keeps the ego network only, and meetings must be nil (the
+// network is known at the end: see WriteMeetings).
 func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io.Reader) (*Graph, error) {
+	if opts.Around != "" && meetings != nil {
+		return nil, errors.New("graph: the meetings of an ego network are written after it is built (WriteMeetings)")
+	}
 	g := New(opts)
 	for i, in := range inputs {
 		err := record.Each(in, name(i), func(c *record.Cable) error {
@@ -36,7 +43,46 @@ func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io
 			return nil, err
 		}
 	}
+	if opts.Around != "" {
+		if err := g.Around(opts.Around, opts.Depth); err != nil {
+			return nil, fmt.Errorf("--around: %w", err)
+		}
+	}
 	return g, nil
+}
+
+// WriteMeetings reads the cables.jsonl streams a graph was built from
+// again and writes the meetings that add an edge to its network (see
+// InNetwork) as lines of meetings.jsonl: the meetings of an ego network.
+func (g *Graph) WriteMeetings(w io.Writer, name func(int) string, inputs ...io.Reader) error {
+	for i, in := range inputs {
+		err := record.Each(in, name(i), func(c *record.Cable) error {
+			if !g.keep(c) {
+				return nil
+			}
+			if len(g.opts.IDs) > 0 {
+				c.Remap(g.opts.IDs)
+			}
+			kept := c.Meetings[:0]
+			for _, m := range c.Meetings {
+				if g.InNetwork(m.Participants) {
+					kept = append(kept, m)
+				}
+			}
+			c.Meetings = kept
+			lines, err := MeetingLines(c, g.opts)
+			for _, l := range lines {
+				if _, err := w.Write(l); err != nil {
+					return err
+				}
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // MeetingLines returns a cable's lines of meetings.jsonl, none for the

@@ -144,6 +144,11 @@ type Options struct {
 	// IDs replaces person ids by others of the same person (when merging
 	// shards: people merged across all their cables).
 	IDs map[string]string
+	// Around, when not "", keeps only the ego network of the person it
+	// names (an id, a name or an alias): the people within Depth meetings
+	// of them and the edges among them.
+	Around string
+	Depth  int
 }
 
 // Graph is the network being built. People and their meetings are the
@@ -153,6 +158,9 @@ type Graph struct {
 	opts  Options
 	g     dgraph.Graph[string, *Node]
 	cites *Citations // which cable cites which, of the cables added
+	// around are the people of the ego network the exports keep (see
+	// Around); nil keeps everyone.
+	around map[string]bool
 }
 
 // CableMeeting is a meeting with the cable it was found in: a line of
@@ -407,7 +415,7 @@ func (g *Graph) Edges() []*Edge {
 	}
 	var out []*Edge
 	for _, de := range all {
-		if e := de.Properties.Data.(*Edge); e.Weight >= g.opts.MinWeight {
+		if e := de.Properties.Data.(*Edge); g.shown(e) {
 			out = append(out, e)
 		}
 	}

@@ -157,26 +157,42 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		}
 		meetings = f.w
 	}
-	readers := make([]io.Reader, len(inputs))
-	for i, p := range inputs {
-		f, err := os.Open(p)
-		if err != nil {
-			x.abort()
-			return nil, nil, err
+	name := func(i int) string { return inputs[i] }
+	var g *graph.Graph
+	err := openAll(ctx, inputs, func(readers []io.Reader) error {
+		var err error
+		if opts.Around != "" {
+			g, err = graph.Build(opts, nil, name, readers...) // its meetings once the network is known
+		} else {
+			g, err = graph.Build(opts, meetings, name, readers...)
 		}
-		defer f.Close()
-		readers[i] = ctxReader{ctx, f}
+		return err
+	})
+	if err == nil && opts.Around != "" && meetings != nil {
+		err = openAll(ctx, inputs, func(readers []io.Reader) error { return g.WriteMeetings(meetings, name, readers...) })
 	}
-	g, err := graph.Build(opts, meetings, func(i int) string { return inputs[i] }, readers...)
+	if err == nil {
+		err = x.writeFormats(ctx, dir, formats, g)
+	}
 	if err != nil {
 		x.abort()
 		return nil, nil, err
 	}
-	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
-		x.abort()
-		return nil, nil, err
-	}
 	return x, g, nil
+}
+
+// openAll opens the files and hands them to read, closing them after.
+func openAll(ctx context.Context, paths []string, read func([]io.Reader) error) error {
+	readers := make([]io.Reader, len(paths))
+	for i, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		readers[i] = ctxReader{ctx, f}
+	}
+	return read(readers)
 }
 
 // Export writes a graph built elsewhere (by a distributed run) into dir in
@@ -215,13 +231,9 @@ func Graph(ctx context.Context, dir string, formats []string, opts graph.Options
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	if people != nil {
-		for _, p := range inputs {
-			if err := addPeople(ctx, people, p); err != nil {
-				return nil, err
-			}
-		}
-		opts.IDs = people.Merge()
+	opts, err := mergePeople(ctx, opts, people, inputs)
+	if err != nil {
+		return nil, err
 	}
 	x, _, err := writeGraph(ctx, dir, formats, opts, inputs)
 	if err != nil {
@@ -232,6 +244,37 @@ func Graph(ctx context.Context, dir string, formats []string, opts graph.Options
 		return nil, err
 	}
 	return x.names, nil
+}
+
+// Load builds the graph of earlier runs' cables.jsonl files in memory,
+// people merged across them as Graph merges them.
+func Load(ctx context.Context, opts graph.Options, people *extract.People, inputs []string) (*graph.Graph, error) {
+	opts, err := mergePeople(ctx, opts, people, inputs)
+	if err != nil {
+		return nil, err
+	}
+	var g *graph.Graph
+	err = openAll(ctx, inputs, func(readers []io.Reader) error {
+		var err error
+		g, err = graph.Build(opts, nil, func(i int) string { return inputs[i] }, readers...)
+		return err
+	})
+	return g, err
+}
+
+// mergePeople merges the people of all the inputs' cables (none when
+// people is nil) and gives opts the ids that replace others.
+func mergePeople(ctx context.Context, opts graph.Options, people *extract.People, inputs []string) (graph.Options, error) {
+	if people == nil {
+		return opts, nil
+	}
+	for _, p := range inputs {
+		if err := addPeople(ctx, people, p); err != nil {
+			return opts, err
+		}
+	}
+	opts.IDs = people.Merge()
+	return opts, nil
 }
 
 // addPeople reads the people of a cables.jsonl into people.

@@ -223,7 +223,7 @@ func finish(ctx context.Context, cfg Config, out *atomicFile, people *extract.Pe
 			return err
 		}
 		defer x.abort()
-		rep.Graph = GraphStats{Nodes: len(g.Nodes()), Edges: len(g.Edges())}
+		rep.Graph = Stats(g)
 	}
 	x.files, x.names = append(x.files, out), append(x.names, CablesFile)
 	if err := x.commit(ctx); err != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/cablegraph/cablegraph"
+	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/relate"
@@ -140,7 +141,7 @@ func TestCancel(t *testing.T) {
 			var rep *Report
 			var err error
 			cfg := Config{Inputs: ins, OutDir: out, ReportPath: report, Jobs: 4, Extractor: extract.New(set), Relations: relate.New(set),
-				Formats: FormatNames, CablesDone: new(atomic.Int64)}
+				Parser: cable.NewParser(set.ClassifiedByOffices, set.Particles), Formats: FormatNames, CablesDone: new(atomic.Int64)}
 			go func() {
 				rep, err = Run(ctx, cfg)
 				close(done)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/graph"
 )
 
 // Report accounts for a run: what was read, written and lost, and why.
@@ -48,10 +49,24 @@ type Report struct {
 	Jobs         int        `json:"jobs"`
 }
 
+// Stats are the size and the components of a graph.
+func Stats(g *graph.Graph) GraphStats {
+	st := GraphStats{Nodes: len(g.Nodes()), Edges: len(g.Edges())}
+	if cs := g.Components(); len(cs) > 0 {
+		st.Components, st.Largest = len(cs), cs[0]
+	}
+	return st
+}
+
 // GraphStats is the size of the who-met-whom graph exported.
 type GraphStats struct {
 	Nodes int `json:"nodes"`
 	Edges int `json:"edges"`
+	// Components is how many connected components the graph has (groups
+	// of people joined by chains of meetings); Largest the people in the
+	// largest.
+	Components int `json:"components"`
+	Largest    int `json:"largest_component"`
 }
 
 // InputReport is one input file's share of the run.

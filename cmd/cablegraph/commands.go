@@ -20,6 +20,7 @@ import (
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/progress"
 	"github.com/cablegraph/cablegraph/relate"
@@ -39,7 +40,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
 	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr), newSynthCmd(stderr))
-	root.AddCommand(newAuditCmd(stdout, stderr))
+	root.AddCommand(newAuditCmd(stdout, stderr), newPathCmd(stdout))
 	return root
 }
 
@@ -355,6 +356,86 @@ func newGraphCmd(stderr io.Writer) *cobra.Command {
 	}
 	addFlags(cmd.Flags(), forGraph)
 	return cmd
+}
+
+func newPathCmd(stdout io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "path [flags] NAME NAME [CABLES.jsonl...]",
+		Short: "Print the shortest chain of meetings between two people",
+		Long: `Print the shortest chain of meetings between two people, each named by
+an id, a name or an alias, over the who-met-whom graph of cables.jsonl
+files (default: out/cables.jsonl; several shards' files merge). The chain
+has the fewest hops; among chains as short, the one whose pairs met most
+often (the strongest ties). Each hop gives the meetings of the pair, their
+dates and cables, and the earliest evidence quote.`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath, _ := cmd.Flags().GetString("config")
+			cfg, err := loadConfig(cmd.Flags(), configPath, forPath)
+			if err != nil {
+				return err
+			}
+			set, err := rules.Load(cfg.Rules...)
+			if err != nil {
+				return err
+			}
+			inputs := args[2:]
+			if len(inputs) == 0 {
+				inputs = []string{filepath.Join("out", pipeline.CablesFile)}
+			}
+			var people *extract.People
+			if len(inputs) > 1 {
+				people = extract.New(set).NewPeople()
+			}
+			g, err := pipeline.Load(cmd.Context(), cfg.Options, people, inputs)
+			if err != nil {
+				return err
+			}
+			hops, err := g.Path(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			printPath(stdout, hops)
+			return nil
+		},
+	}
+	addFlags(cmd.Flags(), forPath)
+	return cmd
+}
+
+// printPath prints a chain of meetings, a hop a paragraph.
+func printPath(w io.Writer, hops []graph.Hop) {
+	names := []string{hops[0].From.Name}
+	for _, h := range hops {
+		names = append(names, h.To.Name)
+	}
+	fmt.Fprintf(w, "%s (%d %s)\n", strings.Join(names, " → "), len(hops), plural(len(hops), "hop", "hops"))
+	for i, h := range hops {
+		e := h.Edge
+		fmt.Fprintf(w, "\n%d. %s (%s) met %s (%s): %d %s", i+1, h.From.Name, h.From.ID, h.To.Name, h.To.ID, e.Weight, plural(e.Weight, "meeting", "meetings"))
+		switch {
+		case e.First != "" && e.First != e.Last:
+			fmt.Fprintf(w, ", %s to %s", e.First, e.Last)
+		case e.First != "":
+			fmt.Fprintf(w, ", %s", e.First)
+		}
+		fmt.Fprintf(w, "; cables %s\n", strings.Join(e.Cables, ", "))
+		if len(e.Quotes) > 0 {
+			q := e.Quotes[0]
+			date := q.Date
+			if date == "" {
+				date = "undated"
+			}
+			fmt.Fprintf(w, "   %s %s: %q\n", date, q.Cable, q.Text)
+		}
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // shard is the config's shard ("" and bad values, which validate

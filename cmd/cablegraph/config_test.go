@@ -66,7 +66,7 @@ func TestSettingsTable(t *testing.T) {
 // TestHelpFlags checks that each command's help lists exactly the flags
 // it uses.
 func TestHelpFlags(t *testing.T) {
-	graphFlags := []string{"cable-filter", "format", "help", "min-weight", "output", "relation", "rules", "since", "until"}
+	graphFlags := []string{"around", "cable-filter", "depth", "format", "help", "min-weight", "output", "relation", "rules", "since", "until"}
 	tests := []struct {
 		cmd  string
 		want []string
@@ -281,7 +281,7 @@ func TestBadSettings(t *testing.T) {
 		{name: "progress env", cmd: "run", env: map[string]string{"CABLEGRAPH_PROGRESS": "sometimes"}, want: `key "progress": "sometimes" is not one of auto, always, never`},
 		// the file is checked whole, whichever command reads it
 		{name: "run's key in graph's file", cmd: "graph", file: "jobs: 0\n", want: `config file cablegraph.yaml: key "jobs": 0 is out of range 1..1024`},
-		{name: "unknown key", cmd: "graph", file: "min_weight: 2\nworkers: 3\n", want: `config file cablegraph.yaml: unknown key "workers" (known: cable_filter, format, jobs, keep_going, min_weight, nlp, output, progress, relation, report, rules, shard, since, until, with_text)`},
+		{name: "unknown key", cmd: "graph", file: "min_weight: 2\nworkers: 3\n", want: `config file cablegraph.yaml: unknown key "workers" (known: around, cable_filter, depth, format, jobs, keep_going, min_weight, nlp, output, progress, relation, report, rules, shard, since, until, with_text)`},
 		{name: "nested key", cmd: "run", file: "output:\n  dir: x\n", want: `unknown key "output.dir"`},
 		{name: "run's flag in graph", cmd: "graph", args: []string{"--jobs", "2"}, want: "unknown flag: --jobs"},
 	}
