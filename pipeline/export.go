@@ -12,6 +12,7 @@ import (
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/record"
+	"github.com/cablegraph/cablegraph/view"
 )
 
 // exportFormat is a graph export: its name in --format, the files it
@@ -20,10 +21,18 @@ import (
 type exportFormat struct {
 	name  string
 	files []string
-	write func(ws []io.Writer, g *graph.Graph) error
-	// cables: the export needs the cables themselves (their references),
-	// which a graph merged from parts does not keep
+	write func(ws []io.Writer, g *graph.Graph, src *origin) error
+	// cables: the export needs the cables themselves (their references,
+	// their meetings), which a graph merged from parts does not keep
 	cables bool
+}
+
+// origin is where a graph came from: the options it was built with and
+// the cables.jsonl records, to read again (nil for a graph merged from
+// parts).
+type origin struct {
+	opts    graph.Options
+	records func(fn func(*record.Cable) error) error
 }
 
 // MeetingsFile is the file of the meetings format: every meeting, a line
@@ -33,22 +42,34 @@ const MeetingsFile = "meetings.jsonl"
 // exportFormats is the one table of the graph exports, in the order they
 // are listed and written.
 var exportFormats = []exportFormat{
-	{name: "graphml", files: []string{"graph.graphml"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteGraphML(ws[0], g) }},
-	{name: "gexf", files: []string{"graph.gexf", "graph-dynamic.gexf"}, write: func(ws []io.Writer, g *graph.Graph) error {
+	{name: "graphml", files: []string{"graph.graphml"}, write: func(ws []io.Writer, g *graph.Graph, _ *origin) error { return graph.WriteGraphML(ws[0], g) }},
+	{name: "gexf", files: []string{"graph.gexf", "graph-dynamic.gexf"}, write: func(ws []io.Writer, g *graph.Graph, _ *origin) error {
 		if err := graph.WriteGEXF(ws[0], g, false); err != nil {
 			return err
 		}
 		return graph.WriteGEXF(ws[1], g, true)
 	}},
-	{name: "dot", files: []string{"graph.dot"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteDOT(ws[0], g) }},
-	{name: "csv", files: []string{"nodes.csv", "edges.csv"}, write: func(ws []io.Writer, g *graph.Graph) error { return graph.WriteCSV(ws[0], ws[1], g) }},
+	{name: "dot", files: []string{"graph.dot"}, write: func(ws []io.Writer, g *graph.Graph, _ *origin) error { return graph.WriteDOT(ws[0], g) }},
+	{name: "csv", files: []string{"nodes.csv", "edges.csv"}, write: func(ws []io.Writer, g *graph.Graph, _ *origin) error { return graph.WriteCSV(ws[0], ws[1], g) }},
 	{name: "meetings", files: []string{MeetingsFile}},
 	// which cable cites which (REF fields): GraphML and CSV for Gephi
-	{name: "refs", files: []string{"refs.graphml", "refs-nodes.csv", "refs-edges.csv"}, cables: true, write: func(ws []io.Writer, g *graph.Graph) error {
+	{name: "refs", files: []string{"refs.graphml", "refs-nodes.csv", "refs-edges.csv"}, cables: true, write: func(ws []io.Writer, g *graph.Graph, _ *origin) error {
 		if err := graph.WriteCitationsGraphML(ws[0], g.Citations()); err != nil {
 			return err
 		}
 		return graph.WriteCitationsCSV(ws[1], ws[2], g.Citations())
+	}},
+	// the network in the browser (graph.html: one page, no network)
+	{name: "html", files: []string{"graph.html"}, cables: true, write: func(ws []io.Writer, g *graph.Graph, src *origin) error {
+		b := view.NewBuilder(g, src.opts, "cablegraph: who met whom", view.MaxDrawn)
+		err := src.records(func(c *record.Cable) error {
+			b.Add(c)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return view.Write(ws[0], b.Data())
 	}},
 }
 
@@ -125,7 +146,7 @@ func (x *exports) create(ctx context.Context, dir, name string) (*atomicFile, er
 
 // writeFormats writes g in the formats other than meetings, in the
 // table's order.
-func (x *exports) writeFormats(ctx context.Context, dir string, formats []string, g *graph.Graph) error {
+func (x *exports) writeFormats(ctx context.Context, dir string, formats []string, g *graph.Graph, src *origin) error {
 	for _, f := range exportFormats {
 		if f.write == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
 			continue // (a distributed run merges parts, not cables: no references)
@@ -138,7 +159,7 @@ func (x *exports) writeFormats(ctx context.Context, dir string, formats []string
 			}
 			ws[i] = af.w
 		}
-		if err := f.write(ws, g); err != nil {
+		if err := f.write(ws, g, src); err != nil {
 			return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
 		}
 	}
@@ -172,7 +193,17 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		err = openAll(ctx, inputs, func(readers []io.Reader) error { return g.WriteMeetings(meetings, name, readers...) })
 	}
 	if err == nil {
-		err = x.writeFormats(ctx, dir, formats, g)
+		src := &origin{opts: opts, records: func(fn func(*record.Cable) error) error {
+			return openAll(ctx, inputs, func(readers []io.Reader) error {
+				for i, r := range readers {
+					if err := record.Each(r, inputs[i], fn); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		}}
+		err = x.writeFormats(ctx, dir, formats, g, src)
 	}
 	if err != nil {
 		x.abort()
@@ -214,7 +245,7 @@ func Export(ctx context.Context, dir string, formats []string, g *graph.Graph, m
 			return nil, fmt.Errorf("writing %s: %w", MeetingsFile, err)
 		}
 	}
-	if err := x.writeFormats(ctx, dir, formats, g); err != nil {
+	if err := x.writeFormats(ctx, dir, formats, g, nil); err != nil {
 		return nil, err
 	}
 	if err := x.commit(ctx); err != nil {

@@ -40,7 +40,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
 	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr), newSynthCmd(stderr))
-	root.AddCommand(newAuditCmd(stdout, stderr), newPathCmd(stdout))
+	root.AddCommand(newAuditCmd(stdout, stderr), newPathCmd(stdout), newViewCmd(stderr))
 	return root
 }
 
@@ -400,6 +400,40 @@ dates and cables, and the earliest evidence quote.`,
 		},
 	}
 	addFlags(cmd.Flags(), forPath)
+	return cmd
+}
+
+func newViewCmd(stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "view [flags] [CABLES.jsonl...]",
+		Short: "Write graph.html, the network in the browser, from earlier runs' cables.jsonl",
+		Long: `Write graph.html into the output folder: the who-met-whom network as one
+self-contained page to open from disk (no server, no network), laid out and
+coloured by community, with every meeting behind an edge (date, place,
+kind, evidence, cable). Reads cables.jsonl files (default: out/cables.jsonl;
+several shards' files merge). run and graph write it too (--format html).`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath, _ := cmd.Flags().GetString("config")
+			cfg, err := loadConfig(cmd.Flags(), configPath, forView)
+			if err != nil {
+				return err
+			}
+			set, err := rules.Load(cfg.Rules...)
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				args = []string{filepath.Join("out", pipeline.CablesFile)}
+			}
+			names, err := pipeline.Graph(cmd.Context(), cfg.Output, []string{"html"}, cfg.Options, extract.New(set).NewPeople(), args)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "cablegraph: wrote into %s: %s (open it in a browser)\n", cfg.Output, strings.Join(names, ", "))
+			return nil
+		},
+	}
+	addFlags(cmd.Flags(), forView)
 	return cmd
 }
 

@@ -50,6 +50,7 @@ const (
 	forRun commands = 1 << iota
 	forGraph
 	forPath
+	forView
 	forBoth = forRun | forGraph
 )
 
@@ -82,22 +83,22 @@ type repeated []string
 // order.
 func settings() []setting {
 	return []setting{
-		{key: "around", field: func(c *Config) any { return &c.Around }, def: "", usage: "export only the ego network of this person (an id, a name or an alias): the people within --depth meetings of them", cmds: forBoth},
-		{key: "cable_filter", field: func(c *Config) any { return &c.CableFilter }, def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth | forPath},
-		{key: "depth", field: func(c *Config) any { return &c.Depth }, def: 1, usage: "with --around: how many meetings away from the person the network reaches", check: between(1, 100), cmds: forBoth},
+		{key: "around", field: func(c *Config) any { return &c.Around }, def: "", usage: "export only the ego network of this person (an id, a name or an alias): the people within --depth meetings of them", cmds: forBoth | forView},
+		{key: "cable_filter", field: func(c *Config) any { return &c.CableFilter }, def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth | forPath | forView},
+		{key: "depth", field: func(c *Config) any { return &c.Depth }, def: 1, usage: "with --around: how many meetings away from the person the network reaches", check: between(1, 100), cmds: forBoth | forView},
 		{key: "format", field: func(c *Config) any { return &c.Format }, def: slices.Clone(pipeline.FormatNames), usage: "graph exports to write: " + strings.Join(pipeline.FormatNames, ", ") + " (refs: which cable cites which)", check: oneOf(pipeline.FormatNames...), cmds: forBoth},
 		{key: "jobs", field: func(c *Config) any { return &c.Jobs }, short: "j", def: runtime.NumCPU(), usage: "workers for the CPU stages", check: between(1, 1024), cmds: forRun},
 		{key: "keep_going", field: func(c *Config) any { return &c.KeepGoing }, def: false, usage: "exit 0 even when some cables failed (they are still reported)", cmds: forRun},
-		{key: "min_weight", field: func(c *Config) any { return &c.MinWeight }, def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth | forPath},
+		{key: "min_weight", field: func(c *Config) any { return &c.MinWeight }, def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth | forPath | forView},
 		{key: "nlp", field: func(c *Config) any { return &c.NLP }, def: false, usage: "also run prose's NER where the rules leave capitalized names unexplained (slower)", cmds: forRun},
-		{key: "output", field: func(c *Config) any { return &c.Output }, short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth},
+		{key: "output", field: func(c *Config) any { return &c.Output }, short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth | forView},
 		{key: "progress", field: func(c *Config) any { return &c.Progress }, def: "auto", usage: "progress line on stderr: auto (when a terminal), always, never", check: oneOf("auto", "always", "never"), cmds: forRun},
 		{key: "relation", field: func(c *Config) any { return &c.Relation }, def: "meeting", usage: "edges: meeting (who met whom) or comention (named in the same cable)", check: oneOf("meeting", "comention"), cmds: forBoth},
 		{key: "report", field: func(c *Config) any { return &c.Report }, def: "", usage: "write report.json here instead of into the output folder (an interrupted run writes it only here)", cmds: forRun},
-		{key: "rules", field: func(c *Config) any { return &c.Rules }, def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth | forPath},
+		{key: "rules", field: func(c *Config) any { return &c.Rules }, def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth | forPath | forView},
 		{key: "shard", field: func(c *Config) any { return &c.Shard }, def: "", usage: `i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with "cablegraph graph"`, check: isShard, cmds: forRun},
-		{key: "since", field: func(c *Config) any { return &c.Since }, def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth | forPath},
-		{key: "until", field: func(c *Config) any { return &c.Until }, def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth | forPath},
+		{key: "since", field: func(c *Config) any { return &c.Since }, def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView},
+		{key: "until", field: func(c *Config) any { return &c.Until }, def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView},
 		{key: "with_text", field: func(c *Config) any { return &c.WithText }, def: false, usage: "write each cable's original and normalized text into cables.jsonl", cmds: forRun},
 	}
 }
