@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/record"
@@ -32,7 +34,7 @@ type exportFormat struct {
 // parts).
 type origin struct {
 	opts    graph.Options
-	records func(fn func(*record.Cable) error) error
+	records func(fn func(*record.Cable) error) error // the records with meetings
 }
 
 // MeetingsFile is the file of the meetings format: every meeting, a line
@@ -147,6 +149,9 @@ func (x *exports) create(ctx context.Context, dir, name string) (*atomicFile, er
 // writeFormats writes g in the formats other than meetings, in the
 // table's order.
 func (x *exports) writeFormats(ctx context.Context, dir string, formats []string, g *graph.Graph, src *origin) error {
+	// the files are made in the table's order, then written at once: the
+	// exporters only read the graph, and each writes its own files
+	var eg errgroup.Group
 	for _, f := range exportFormats {
 		if f.write == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
 			continue // (a distributed run merges parts, not cables: no references)
@@ -159,11 +164,14 @@ func (x *exports) writeFormats(ctx context.Context, dir string, formats []string
 			}
 			ws[i] = af.w
 		}
-		if err := f.write(ws, g, src); err != nil {
-			return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
-		}
+		eg.Go(func() error {
+			if err := f.write(ws, g, src); err != nil {
+				return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
+			}
+			return nil
+		})
 	}
-	return nil
+	return eg.Wait()
 }
 
 // writeGraph builds the graph from cables.jsonl files and writes the
@@ -196,7 +204,7 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		src := &origin{opts: opts, records: func(fn func(*record.Cable) error) error {
 			return openAll(ctx, inputs, func(readers []io.Reader) error {
 				for i, r := range readers {
-					if err := record.Each(r, inputs[i], fn); err != nil {
+					if err := record.EachWithMeetings(r, inputs[i], fn); err != nil {
 						return err
 					}
 				}

@@ -108,11 +108,28 @@ const MaxLine = 512 << 20
 // Each decodes every line of a cables.jsonl and calls fn with it. name is
 // the file's name for errors ("cables.jsonl:12: ...").
 func Each(r io.Reader, name string, fn func(*Cable) error) error {
+	return each(r, name, nil, fn)
+}
+
+// meetingsKey is how a line with meetings says so (Marshal leaves the
+// key out when there are none).
+var meetingsKey = []byte(`"meetings":[{`)
+
+// EachWithMeetings is Each for the lines with meetings only: the others
+// are skipped without being decoded.
+func EachWithMeetings(r io.Reader, name string, fn func(*Cable) error) error {
+	return each(r, name, meetingsKey, fn)
+}
+
+func each(r io.Reader, name string, must []byte, fn func(*Cable) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), MaxLine)
 	line := 0
 	for sc.Scan() {
 		line++
+		if must != nil && !bytes.Contains(sc.Bytes(), must) {
+			continue
+		}
 		c, err := Decode(sc.Bytes())
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", name, line, err)

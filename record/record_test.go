@@ -116,3 +116,26 @@ func TestEach(t *testing.T) {
 		t.Errorf("callback error: %v", err)
 	}
 }
+
+func TestEachWithMeetings(t *testing.T) {
+	date := "2009-01-02"
+	var in bytes.Buffer
+	for _, c := range []Cable{
+		{Meta: cable.Meta{RefID: "A"}, Entities: &Entities{}},
+		{Meta: cable.Meta{RefID: "B"}, Entities: &Entities{}, Meetings: []Meeting{{Participants: []string{"x", "y"}, Date: &date}}},
+		{Meta: cable.Meta{RefID: "C", Subject: `"meetings":[{"participants"`}, Meetings: []Meeting{}},
+	} {
+		b, err := c.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Write(b)
+	}
+	var got []string
+	if err := EachWithMeetings(&in, "x.jsonl", func(c *Cable) error { got = append(got, c.RefID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []string{"B"}) {
+		t.Errorf("cables with meetings: %v, want [B]", got)
+	}
+}
