@@ -147,10 +147,21 @@ func TestBrowser(t *testing.T) {
 	}
 	waitReady := func() {
 		t.Helper()
-		sctx, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.cablegraph && window.cablegraph.ready === true)`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-			t.Fatalf("the page never said it was ready: %v", err)
+		// a poll started while the page is still being replaced can lose
+		// its execution context ("Cannot find context with specified id"):
+		// poll again until the deadline
+		deadline := time.Now().Add(45 * time.Second)
+		for {
+			sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+			_, err := chromedp.Run(sctx, chromedp.Poll[bool](`!!(window.cablegraph && window.cablegraph.ready === true)`, chromedp.WithPollingTimeout(10*time.Second)))
+			cancel()
+			if err == nil {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the page never said it was ready: %v", err)
+			}
+			time.Sleep(200 * time.Millisecond)
 		}
 	}
 	text := func(sel string) string {
@@ -254,11 +265,16 @@ func coldPaint(t *testing.T, exe, url string) float64 {
 	}
 	sctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	paint, err := chromedp.Run(sctx, chromedp.Poll[float64](`window.cablegraph && window.cablegraph.ready === true && window.cablegraph.firstPaintMs`, chromedp.WithPollingTimeout(30*time.Second)))
-	if err != nil {
-		t.Fatalf("the page never said it was ready: %v", err)
+	for {
+		paint, err := chromedp.Run(sctx, chromedp.Poll[float64](`window.cablegraph && window.cablegraph.ready === true && window.cablegraph.firstPaintMs`, chromedp.WithPollingTimeout(30*time.Second)))
+		if err == nil {
+			return paint
+		}
+		if sctx.Err() != nil {
+			t.Fatalf("the page never said it was ready: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond) // the poll lost its page: again
 	}
-	return paint
 }
 
 // browserOptions start Debian's headless Chromium as the test runs it.
