@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cablegraph/cablegraph/cable"
+	"github.com/cablegraph/cablegraph/fold"
 	"github.com/cablegraph/cablegraph/record"
 	"github.com/cablegraph/cablegraph/rules"
 )
@@ -212,7 +213,7 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 			name, known := x.c.canonical(nameWords(e.Name), g.offices)
 			if g.label != "" {
 				// the surname alone names both people: no alias of either
-				bare = Fold(e.Name)
+				bare = fold.Name(e.Name)
 				if !known {
 					e.Name = g.label
 				}
@@ -228,16 +229,16 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 		if e.ID == "" {
 			continue
 		}
-		seen := map[string]bool{Fold(e.Name): true}
+		seen := map[string]bool{fold.Name(e.Name): true}
 		if bare != "" {
 			seen[bare] = true
 		}
 		for _, a := range e.Aliases {
-			seen[Fold(a)] = true
+			seen[fold.Name(a)] = true
 		}
 		addAlias := func(s string) {
 			s = strings.Join(strings.Fields(s), " ")
-			if k := Fold(s); k != "" && !seen[k] {
+			if k := fold.Name(s); k != "" && !seen[k] {
 				seen[k] = true
 				e.Aliases = append(e.Aliases, s)
 			}

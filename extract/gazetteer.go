@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cablegraph/cablegraph/fold"
 	"github.com/cablegraph/cablegraph/rules"
 )
 
@@ -300,7 +301,7 @@ func compile(s *rules.Set, casing map[string]byte) *compiled {
 		}
 		for _, a := range append([]string{t.Name}, t.Aliases...) {
 			if kind == rules.KindOffice {
-				c.officeCanon[Fold(a)] = t.Name
+				c.officeCanon[fold.Name(a)] = t.Name
 			}
 			c.addForm(a)
 			c.gaz.add(a, entry{typ: Title, name: t.Name, titleKind: kind})
@@ -384,7 +385,7 @@ func plural(a string) string {
 // canonicalOffice returns the canonical office of an office as written
 // ("FM" → Foreign Minister); offices the titles do not list as they are.
 func (c *compiled) canonicalOffice(o string) string {
-	if name, ok := c.officeCanon[Fold(o)]; ok {
+	if name, ok := c.officeCanon[fold.Name(o)]; ok {
 		return name
 	}
 	return o

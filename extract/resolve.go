@@ -5,9 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/cablegraph/cablegraph/fold"
 )
 
 // group is one entity of a cable being assembled from its mentions.
@@ -276,7 +274,7 @@ func nameWords(name string) []string {
 		return []string{toLower(name)}
 	}
 	var out []string
-	for _, w := range strings.Fields(Fold(name)) {
+	for _, w := range strings.Fields(fold.Name(name)) {
 		if len(w) == 1 && w != "a" {
 			continue // an initial
 		}
@@ -285,28 +283,7 @@ func nameWords(name string) []string {
 	return out
 }
 
-// Fold is how names are compared: lower case, accents removed, hyphens,
-// dots and apostrophes to spaces, white space collapsed (the gold
-// guidelines' folding).
-func Fold(s string) string {
-	if !isASCII(s) {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if r, _, err := transform.String(t, s); err == nil {
-			s = r
-		}
-	}
-	s = strings.ToLower(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '.', '\'', '’':
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// simpleWord reports whether s is one word of ASCII letters, which Fold
+// simpleWord reports whether s is one word of ASCII letters, which fold.Name
 // only lowers.
 func simpleWord(s string) bool {
 	if s == "" {
@@ -314,15 +291,6 @@ func simpleWord(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
 			return false
 		}
 	}
@@ -362,7 +330,7 @@ func resolveByName(ms []mention, typ Type) []*group {
 		if m.typ != typ {
 			continue
 		}
-		key := Fold(m.name)
+		key := fold.Name(m.name)
 		g := idx[key]
 		if g == nil {
 			g = &group{typ: typ, name: m.name, order: m.s}

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/fold"
 	"github.com/cablegraph/cablegraph/record"
 )
 
@@ -192,12 +192,12 @@ func named(ns []Named) []goldEntity {
 
 // toolNames are the folded names an output entity answers to.
 func toolNames(e record.Entity) map[string]bool {
-	m := map[string]bool{extract.Fold(e.Name): true}
+	m := map[string]bool{fold.Name(e.Name): true}
 	for _, a := range e.Aliases {
-		m[extract.Fold(a)] = true
+		m[fold.Name(a)] = true
 	}
 	for _, s := range e.Mentions {
-		m[extract.Fold(s.Text)] = true
+		m[fold.Name(s.Text)] = true
 	}
 	return m
 }
@@ -244,7 +244,7 @@ func match(gold []goldEntity, tool []record.Entity) []int {
 		for gi, g := range gold {
 			linked, distinct := false, false
 			for _, n := range g.names {
-				if f := extract.Fold(n); names[f] {
+				if f := fold.Name(n); names[f] {
 					linked = true
 					distinct = distinct || len(owners[f]) == 1
 				}
@@ -300,7 +300,7 @@ func nameOwners(gold []goldEntity) map[string][]int {
 	for gi, g := range gold {
 		seen := map[string]bool{}
 		for _, n := range g.names {
-			if f := extract.Fold(n); !seen[f] {
+			if f := fold.Name(n); !seen[f] {
 				seen[f] = true
 				owners[f] = append(owners[f], gi)
 			}
@@ -375,15 +375,15 @@ func (cr *CableReport) offices(gold []Person, tool []record.Entity, pairs map[in
 		}
 		have := map[string]bool{}
 		for _, o := range tool[ti].Offices {
-			have[extract.Fold(o)] = true
+			have[fold.Name(o)] = true
 		}
 		used := map[string]bool{}
 		for _, spellings := range gold[gi].Offices {
 			found := false
 			for _, s := range spellings {
-				if have[extract.Fold(s)] {
+				if have[fold.Name(s)] {
 					found = true
-					used[extract.Fold(s)] = true
+					used[fold.Name(s)] = true
 				}
 			}
 			if found {
@@ -394,7 +394,7 @@ func (cr *CableReport) offices(gold []Person, tool []record.Entity, pairs map[in
 			}
 		}
 		for _, o := range tool[ti].Offices {
-			if !used[extract.Fold(o)] {
+			if !used[fold.Name(o)] {
 				c.FP++
 				cr.Wrong["offices"] = append(cr.Wrong["offices"], tool[ti].Name+": "+o)
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/cablegraph/cablegraph"
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/fold"
 	"github.com/cablegraph/cablegraph/gold"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/record"
@@ -178,7 +179,7 @@ func TestPublicGold(t *testing.T) {
 			}
 			s.cables++
 			for _, o := range p.Offices {
-				s.offices[extract.Fold(o[0])]++
+				s.offices[fold.Name(o[0])]++
 			}
 			for _, e := range out[c.Cable].Found().People {
 				if matches(p, e) {
@@ -234,12 +235,12 @@ func logIdentityAndHalves(t *testing.T, b *strings.Builder, g []gold.Annotated, 
 }
 
 func matches(p gold.Person, e record.Entity) bool {
-	names := map[string]bool{extract.Fold(e.Name): true}
+	names := map[string]bool{fold.Name(e.Name): true}
 	for _, a := range e.Aliases {
-		names[extract.Fold(a)] = true
+		names[fold.Name(a)] = true
 	}
 	for _, n := range append([]string{p.Name}, p.Mentions...) {
-		if names[extract.Fold(n)] {
+		if names[fold.Name(n)] {
 			return true
 		}
 	}

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/cablegraph/cablegraph/extract"
+	"github.com/cablegraph/cablegraph/fold"
 )
 
 // Ref names a gold person: a cable and the person's gold name there.
@@ -18,7 +18,7 @@ type Ref struct{ Cable, Name string }
 func (r Ref) String() string { return r.Cable + ":" + r.Name }
 
 // key is how a Ref is looked up: the cable and the folded name.
-func (r Ref) key() Ref { return Ref{r.Cable, extract.Fold(r.Name)} }
+func (r Ref) key() Ref { return Ref{r.Cable, fold.Name(r.Name)} }
 
 // Link is a line of a same-person file: A and B are one person although
 // their cables name them differently ("A = B"), or two people although

@@ -39,6 +39,9 @@ func (n *Node) Aliases() []string {
 	return out
 }
 
+// OfficeList returns the person's offices, sorted.
+func (n *Node) OfficeList() []string { return sorted(n.Offices) }
+
 // fuller reports whether name a labels a person rather than b: the longer,
 // then the first in byte order.
 func fuller(a, b string) bool {

@@ -27,7 +27,7 @@ type edgeFields struct {
 }
 
 func nodeValues(n *Node) nodeFields {
-	return nodeFields{label: n.Name, aliases: strings.Join(n.Aliases(), "; "), offices: strings.Join(sorted(n.Offices), "; "),
+	return nodeFields{label: n.Name, aliases: strings.Join(n.Aliases(), "; "), offices: strings.Join(n.OfficeList(), "; "),
 		cables: fmt.Sprint(n.Cables), first: n.First, last: n.Last}
 }
 

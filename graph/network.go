@@ -6,48 +6,27 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/cablegraph/cablegraph/fold"
 )
-
-// nameKey folds a name for lookup: lower case, accents off, hyphens,
-// dots and apostrophes as spaces, spaces collapsed ("Al-Maliki", "al
-// maliki" and "AL MALIKI" agree).
-func nameKey(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if f, _, err := transform.String(t, s); err == nil {
-		s = f
-	}
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '.', '\'', '’', '_':
-			return ' '
-		}
-		return unicode.ToLower(r)
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
 
 // Find returns the people of the graph (those with an edge) that name
 // names: their id, fullest name or any alias, case, accents and hyphens
 // aside. A name that is some person's id or fullest name finds that
 // person only; else every person with the name among their aliases.
 func (g *Graph) Find(name string) []*Node {
-	key := nameKey(name)
+	key := fold.Name(name)
 	if key == "" {
 		return nil
 	}
 	var exact, alias []*Node
 	for _, n := range g.Nodes() {
 		switch {
-		case nameKey(n.ID) == key || nameKey(n.Name) == key:
+		case fold.Name(n.ID) == key || fold.Name(n.Name) == key:
 			exact = append(exact, n)
 		default:
 			for s := range n.Names {
-				if nameKey(s) == key {
+				if fold.Name(s) == key {
 					alias = append(alias, n)
 					break
 				}

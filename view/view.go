@@ -135,7 +135,7 @@ func NewBuilder(g *graph.Graph, opts graph.Options, title string, maxDrawn int) 
 	for i, n := range nodes {
 		b.index[n.ID] = i
 		b.data.Nodes = append(b.data.Nodes, Node{
-			ID: n.ID, Label: n.Name, Aliases: n.Aliases(), Offices: sortedSet(n.Offices),
+			ID: n.ID, Label: n.Name, Aliases: n.Aliases(), Offices: n.OfficeList(),
 			Cables: n.Cables, First: n.First, Last: n.Last, Meetings: met[n.ID], Shown: drawn[n.ID],
 			Size: 2 + 1.5*math.Sqrt(float64(met[n.ID])),
 		})
@@ -298,15 +298,6 @@ func fill(page string, with map[string]string) (string, error) {
 }
 
 func round(f float64) float64 { return math.Round(f*100) / 100 }
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 func nonNil(s []string) []string {
 	if s == nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"io"
 	"os"
 	"path/filepath"
@@ -234,15 +233,7 @@ func TestMinWeightReachesGraph(t *testing.T) {
 // edgeWeights reads the Weight column of an edges.csv.
 func edgeWeights(t *testing.T, path string) []int {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) == 0 {
-		t.Fatalf("%s: %v", path, err)
-	}
+	rows := readCSV(t, path)
 	col := slices.Index(rows[0], "Weight")
 	var ws []int
 	for _, r := range rows[1:] {

@@ -150,7 +150,14 @@ func TestPathAndAround(t *testing.T) {
 	}
 }
 
+// csvRows reads a CSV file's rows after its header.
 func csvRows(t *testing.T, path string) [][]string {
+	t.Helper()
+	return readCSV(t, path)[1:]
+}
+
+// readCSV reads a CSV file whole; a file without a row fails the test.
+func readCSV(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -161,7 +168,7 @@ func csvRows(t *testing.T, path string) [][]string {
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("%s: %v", path, err)
 	}
-	return rows[1:]
+	return rows
 }
 
 // readEdges reads edges.csv as a neighbour set.
