@@ -429,11 +429,11 @@ var signerStop = map[string]bool{"UNQUOTE": true, "QUOTE": true, "ENDQUOTE": tru
 // junk (quotes, "=== CABLE ENDS ===", a stray date) is skipped. It returns
 // the signer's byte range, or 0, 0.
 func FindSigner(text string, bodyStart int) (int, int) {
-	end := len(text)
+	end := normalize.FooterStart(text, bodyStart)
 	if tail := max(bodyStart, len(text)-4000); strings.Contains(text[tail:], "NNNN") || strings.Contains(text[tail:], "Nnnn") {
 		if loc := endMark.FindAllStringIndex(text[tail:], -1); loc != nil {
 			// the end of the message: what follows is a copy of its routing
-			end = tail + loc[len(loc)-1][0]
+			end = min(end, tail+loc[len(loc)-1][0])
 		}
 	}
 	var ls int

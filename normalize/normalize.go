@@ -81,8 +81,9 @@ func splitLines(original string, start int) ([]vline, bool) {
 	phys := make([]vline, 0, strings.Count(original[start:], "\n")+1)
 	blanks := 0
 	long, nonblank := 0, 0
-	for p := start; p < len(original); {
-		end, next := lineEnd(original, p)
+	stop := FooterStart(original, start)
+	for p := start; p < stop; {
+		end, next := lineEnd(original[:stop], p)
 		s, e := trim(original, p, end)
 		if s == e || (e-s == 1 && original[s] == '\\') {
 			blanks++

@@ -26,6 +26,10 @@ func (f *Finder) lists(c *cable.Cable, people []person, places []placeSpan, foun
 	text := c.Doc.Text.S
 	lines := docLines(c.Doc)
 	var out []Meeting
+	// a list that starts on the line where the one before ended is the
+	// other side of the same meeting ("U.S. participants: ..." then
+	// "Syrian participants: ..."): one meeting of both
+	prevEnd, prevStart, prevMeeting := -1, 0, false
 	for i := 0; i < len(lines); i++ {
 		inline, ok := f.heading(text[lines[i].s:lines[i].e])
 		if !ok {
@@ -63,14 +67,21 @@ func (f *Finder) lists(c *cable.Cable, people []person, places []placeSpan, foun
 				ids = append(ids, id)
 			}
 		}
+		start := lines[i].s
+		if i == prevEnd && len(out) > 0 && prevMeeting {
+			ids = append(ids, out[len(out)-1].Participants...)
+			start, out = prevStart, out[:len(out)-1]
+		}
 		ids = uniq(ids)
 		sort.Strings(ids)
+		prevEnd, prevStart, prevMeeting = j, start, false
 		if len(ids) >= 2 && f.reportsMeeting(c, found, ids) {
 			m := Meeting{Participants: ids, Kind: "meeting"}
-			m.Date, m.Place = f.listWhen(c, places, found, ids, lines[i].s)
-			os, oe := c.Doc.Text.Span(lines[i].s, lines[j-1].e)
+			m.Date, m.Place = f.listWhen(c, places, found, ids, start)
+			os, oe := c.Doc.Text.Span(start, lines[j-1].e)
 			m.Evidence.Start, m.Evidence.End, m.Evidence.Text = os, oe, c.Text[os:oe]
 			out = append(out, m)
+			prevMeeting = true
 		}
 		i = j - 1
 	}

@@ -896,8 +896,7 @@ func list(text string, people []person, from, to int) []string {
 				break
 			}
 		} else {
-			gap := strings.TrimSpace(strings.Trim(strings.TrimSpace(dropParens(text[last:p.s])), ","))
-			if gap != "" && gap != "and" && gap != "and with" && gap != "with" && gap != "as well as" {
+			if !itemGap(dropParens(text[last:p.s])) {
 				break
 			}
 		}
@@ -907,6 +906,43 @@ func list(text string, people []person, from, to int) []string {
 		last = p.e
 	}
 	return ids
+}
+
+// itemGap reports whether the words between two people of a list join
+// them as items: a comma or "and" alone, or before the next one's title
+// ("Defense Minister Gabriel Silva, Colombian National Police Chief Oscar
+// Naranjo, and MFA Coordinator Adriana Maldonado"). Words in lower case
+// other than a title's "of", "for" and "the" are an apposition or a
+// clause, which ends the list ("Andrew Gilmour, deputy director for ...").
+func itemGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	switch gap {
+	case "", ",", "and", ", and", "and with", "with", "as well as":
+		return true
+	}
+	rest, ok := strings.CutPrefix(gap, ",")
+	if !ok {
+		rest, ok = strings.CutPrefix(gap, "and ")
+	}
+	if !ok {
+		return false
+	}
+	rest = strings.TrimSpace(rest)
+	rest = strings.TrimSpace(strings.TrimPrefix(rest+" ", "and "))
+	ws := scan(rest, 0)
+	if len(ws) == 0 || len(ws) > 6 {
+		return len(ws) == 0
+	}
+	for _, w := range ws {
+		t := rest[w.s:w.e]
+		switch {
+		case isUpper(t[0]):
+		case w.w == "of" || w.w == "for" || w.w == "the":
+		default:
+			return false
+		}
+	}
+	return isUpper(rest[ws[0].s])
 }
 
 // objectGap reports whether the words between a meeting phrase and the

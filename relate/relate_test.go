@@ -70,6 +70,10 @@ func TestMeetings(t *testing.T) {
 			"ana-lopez+john-hale+mary-stone+pedro-vargas meeting 2009-02-03"},
 		{"joined by, a sentence later", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. He was accompanied by Deputy Chief of Mission Patricia Butenis.",
 			"crocker+patricia-butenis+zebari meeting 2009-02-02"},
+		{"accompanied by people with titles", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Zebari was accompanied by Defense Minister Abdul Qadir, National Police (NP) Chief Ali Ghalib, and MFA Coordinator Sana Hadi.",
+			"abdul-qadir+ali-ghalib+crocker+sana-hadi+zebari meeting 2009-02-02"},
+		{"an apposition ends the list", "1. (C) Ambassador Crocker met with Andrew Gilmour, deputy director for Ban Ki Moon's office, on February 2.",
+			"andrew-gilmour+crocker meeting 2009-02-02"},
 		{"joined by, no meeting reported", "1. (C) Foreign Minister Zebari was accompanied by Deputy Foreign Minister Labid Abbawi.",
 			"labid-abbawi+zebari meeting "},
 	}
