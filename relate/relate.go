@@ -145,9 +145,9 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				out = append(out, m)
 				last, lastPara, pending = len(out)-1, pi, nil
 				continue
-			case r.joinOnly && r.company:
+			case r.joinOnly && (r.company || len(r.meetings[0].Participants) < 2):
 				// "Calvin accompanied Preval on his trip": company, with
-				// no meeting told to join
+				// no meeting told to join; one who joined no meeting told
 				continue
 			}
 			if r.partial != nil {
@@ -473,6 +473,11 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			before = append(before, topic)
 		}
 		after := list(text, people, end, stop)
+		if p.join && len(after) == 0 {
+			// "Also present on the American side was State Department
+			// Coordinator for International Energy Affairs, David Goldwyn"
+			after = list(text, people, joinGapEnd(text, people, end, stop), stop)
+		}
 		if k+1 < len(hits) {
 			// "met with Reinert, and Bobo met with Osborn": Bobo is the
 			// next phrase's subject, not this one's object
@@ -566,7 +571,9 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 			if pronounSubject(ws, len(ws)) && topic != "" && !contains(ids, topic) {
 				ids = append(ids, topic)
 			}
-			if len(ids) >= 2 {
+			if len(ids) >= 1 {
+				// (one who joins alone joins the meeting before: "Nisar
+				// Ali Khan also attended the meeting")
 				sort.Strings(ids)
 				out.meetings = []Meeting{{Participants: ids, Kind: "meeting"}}
 				out.joinOnly, out.company = true, company
@@ -944,6 +951,40 @@ func itemGap(gap string) bool {
 	}
 	return isUpper(rest[ws[0].s])
 }
+
+// joinGapEnd returns where the people a join phrase adds can start when
+// words of the occasion come between ("Also present on the American side
+// was ...", "In attendance were the following: ..."): after a short run of
+// such words and titles up to the first person of the clause; else end.
+func joinGapEnd(text string, people []person, end, stop int) int {
+	for _, p := range people {
+		if p.s < end || p.e > stop {
+			continue
+		}
+		gap := dropParens(text[end:p.s])
+		ws := scan(gap, 0)
+		if len(ws) > 16 {
+			return end
+		}
+		for _, w := range ws {
+			t := gap[w.s:w.e]
+			switch {
+			case isUpper(t[0]):
+			case occasionWord[w.w]:
+			default:
+				return end
+			}
+		}
+		return p.s
+	}
+	return end
+}
+
+// occasionWord are the lower-case words that may stand between a join
+// phrase and the people it adds.
+var occasionWord = map[string]bool{"at": true, "in": true, "on": true, "the": true, "a": true, "meeting": true,
+	"side": true, "was": true, "were": true, "following": true, "for": true, "of": true, "and": true,
+	"from": true, "also": true, "both": true, "discussion": true, "talks": true, "call": true, "dinner": true, "lunch": true}
 
 // objectGap reports whether the words between a meeting phrase and the
 // first person after it leave that person its object: nothing, dates,

@@ -74,6 +74,12 @@ func TestMeetings(t *testing.T) {
 			"abdul-qadir+ali-ghalib+crocker+sana-hadi+zebari meeting 2009-02-02"},
 		{"an apposition ends the list", "1. (C) Ambassador Crocker met with Andrew Gilmour, deputy director for Ban Ki Moon's office, on February 2.",
 			"andrew-gilmour+crocker meeting 2009-02-02"},
+		{"also present, words of the occasion between", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Also present on the American side was State Department Coordinator for Energy Affairs, David Goldwyn.",
+			"crocker+david-goldwyn+zebari meeting 2009-02-02"},
+		{"one who attended the meeting", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Deputy Foreign Minister Labid Abbawi also attended the meeting.",
+			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
+		{"one who attended, no meeting told", "1. (C) Deputy Foreign Minister Labid Abbawi attended the meeting.",
+			""},
 		{"joined by, no meeting reported", "1. (C) Foreign Minister Zebari was accompanied by Deputy Foreign Minister Labid Abbawi.",
 			"labid-abbawi+zebari meeting "},
 	}
