@@ -452,7 +452,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		var before []string
 		switch {
 		case k == 0 && !(p.direct && !pronounObject(ws, i+n)):
-			before = in(introEnd(text, ws, sent[0], start), start)
+			before = in(f.reportedStart(ws, introEnd(text, ws, sent[0], start), start), start)
 		default:
 			// "although Chief of Staff Daudzai told Ricciardone": the
 			// subject right before the verb, not the sentence's others
@@ -592,6 +592,36 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 		}
 	}
 	return out
+}
+
+// reportedStart returns where the clause of the meeting phrase at byte at
+// starts when a speaker reports it ("Afifi said that Hariri was upbeat in
+// a meeting with Aboul Gheit"): after the last "<verb of speech> that"
+// before it, so that the speaker, who tells of the meeting, is not taken
+// for one who met (unless a pronoun in the clause is the speaker's: "Bot
+// noted that he had dinner with ..."); else from.
+func (f *Finder) reportedStart(ws []word, from, at int) int {
+	for k := len(ws) - 2; k >= 0; k-- {
+		if ws[k].s < from || ws[k+1].e > at {
+			continue
+		}
+		if !f.speech[ws[k].w] || ws[k+1].w != "that" {
+			continue
+		}
+		for _, w := range ws[k+2:] {
+			if w.s >= at {
+				break
+			}
+			switch w.w {
+			case "he", "she", "his", "her", "they", "their", "we", "our", "i", "my":
+				// "Bot noted that he had had dinner with ...": the
+				// speaker tells of a meeting of his own
+				return from
+			}
+		}
+		return ws[k+1].e
+	}
+	return from
 }
 
 // introEnd returns where the subject of a sentence's first phrase can

@@ -80,6 +80,10 @@ func TestMeetings(t *testing.T) {
 			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
 		{"one who attended, no meeting told", "1. (C) Deputy Foreign Minister Labid Abbawi attended the meeting.",
 			""},
+		{"a speaker tells of others' meeting", "1. (C) Deputy Foreign Minister Labid Abbawi said that Prime Minister Maliki was upbeat in a February 2 meeting with Ambassador Crocker.",
+			"crocker+maliki meeting 2009-02-02"},
+		{"a speaker tells of a meeting of his own", "1. (C) Deputy Foreign Minister Labid Abbawi said that he had met with Ambassador Crocker on February 2.",
+			"crocker+labid-abbawi meeting 2009-02-02"},
 		{"joined by, no meeting reported", "1. (C) Foreign Minister Zebari was accompanied by Deputy Foreign Minister Labid Abbawi.",
 			"labid-abbawi+zebari meeting "},
 	}
