@@ -100,16 +100,25 @@ func (x *Extractor) chiefOfPostOffice(office string) string {
 // notPeople drops the person mentions whose name the rules say is no
 // person's.
 func (x *Extractor) notPeople(ms []mention) []mention {
-	if len(x.c.notPeople) == 0 {
-		return ms
-	}
 	out := ms[:0]
 	for _, m := range ms {
-		if !slices.ContainsFunc(x.c.notPeople, func(re *regexp.Regexp) bool { return re.MatchString(m.name) }) {
+		if !slices.ContainsFunc(x.c.notPeople, func(re *regexp.Regexp) bool { return re.MatchString(m.name) }) && !x.officeOnly(m.name) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// officeOnly reports a name of words of an office only ("Affairs",
+// "Political Section", "Presidency"): what is left of an office, no person.
+func (x *Extractor) officeOnly(name string) bool {
+	ws := strings.Fields(strings.ToLower(name))
+	for _, w := range ws {
+		if !x.c.jobWords[w] || x.c.names[w] == 'g' {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 func filter(ms []mention, typ Type) []mention {

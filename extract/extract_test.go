@@ -91,6 +91,8 @@ func TestPeople(t *testing.T) {
 		{"name without title", "1. (C) Gustavo Gallon said the process was not serious.", "Gustavo Gallon"},
 		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},
 		{"honorific is no office", "1. (C) Mr. Smith met Dr. Jones.", "Jones; Smith"},
+		{"words of an office the titles do not know", "1. (C) He met Regional Affairs Officer Caroline Croft, State Councilor Dai Bingguo and Project Manager Gulnara Abildaeva.", "Caroline Croft; Dai Bingguo; Gulnara Abildaeva"},
+		{"a known title among office words", "1. (C) He said DPRK Finance Chief Pak Nam-gi had been sacked.", "Pak Nam-gi[Finance Chief]"},
 		{"capitals", "1. (C) ATTORNEY ESSA MOOSA SAID THAT NELSON MANDELA WILL MEET PRESIDENT FW DE KLERK IN CAPE TOWN AFTER THE ANNOUNCEMENT. MANDELA AGREED.", "Essa Moosa[Attorney]; Fw de Klerk[President]; Nelson Mandela"},
 	}
 	for _, tt := range tests {

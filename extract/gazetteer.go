@@ -229,6 +229,10 @@ type compiled struct {
 	orgHeads  map[string]bool
 	// officeWords continue an office after "for"/"of"
 	officeWords map[string]bool
+	// jobWords are words of an office (the office words and those of a
+	// Classified By line: "Officer", "Assistant", "Councilor"), which do
+	// not start a name after a title ("Desk Officer Ryan Bowles")
+	jobWords map[string]bool
 	// forms are the spellings of aliases with inner capitals ("PermRep",
 	// "SecDef"), by key, for recasing text written in capitals
 	forms map[string]string
@@ -350,8 +354,16 @@ func compile(s *rules.Set, casing map[string]byte) *compiled {
 	for _, w := range s.OrgHeads {
 		c.orgHeads[strings.ToLower(w)] = true
 	}
+	c.jobWords = map[string]bool{}
 	for _, w := range s.OfficeWords {
 		c.officeWords[strings.ToLower(w)] = true
+		c.jobWords[strings.ToLower(w)] = true
+	}
+	for _, w := range s.ClassifiedByOffices {
+		c.jobWords[strings.ToLower(w)] = true
+	}
+	for _, w := range []string{"the", "of", "for", "by", "and", "us"} {
+		delete(c.jobWords, w) // the words between them
 	}
 	return c
 }

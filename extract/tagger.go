@@ -117,9 +117,19 @@ func (tg *tagger) tag() []mention {
 			}
 		}
 		if tg.nameStart(i) {
-			if n := tg.nameRun(i, false); n >= 2 && tg.shapeName(i, i+n) {
-				tg.add(mention{typ: Person, s: i, e: i + n, ns: i, ne: i + n, name: joinTokens(toks[i : i+n]), source: "shape"})
-				i += n
+			s := i
+			for s+1 < len(toks) && s-i < 3 && tg.jobWordAt(s) && !toks[s+1].parStart && tg.nameStart(s+1) && !(s > i && tg.titleAt(s)) {
+				// "Regional Affairs Officer Caroline Croft", "State Councilor
+				// Dai Bingguo": words of an office the titles do not know
+				s++
+			}
+			if s > i && tg.titleAt(s) {
+				i = s // "Finance Chief Pak Nam-gi": a title the rules know
+				continue
+			}
+			if n := tg.nameRun(s, false); n >= 2 && tg.shapeName(s, s+n) {
+				tg.add(mention{typ: Person, s: s, e: s + n, ns: s, ne: s + n, name: joinTokens(toks[s : s+n]), source: "shape"})
+				i = s + n
 				continue
 			}
 		}
@@ -515,6 +525,14 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 	if n > 0 && tg.possessiveOrg(j+n) {
 		n = 0 // "General People's Congress": the name of a body
 	}
+	for n > 1 && tg.jobWordAt(j) {
+		// "Regional Affairs Officer Caroline Croft", "State Councilor Dai
+		// Bingguo": the office goes on; the name starts after it
+		if written != "" {
+			written += " " + toks[j].text
+		}
+		j, n = j+1, n-1
+	}
 	if n == 0 && office != "" && !e.plural && !tg.possessiveAt(j) {
 		if k := tg.nameAfterTitle(start, j, office); k > 0 {
 			// "the Minister of Energy, Kiraitu Murungi,"; "Deputy Assistant
@@ -566,6 +584,22 @@ func (tg *tagger) titleFrom(pre, i, L int, e *entry) int {
 		}
 	}
 	return k
+}
+
+// titleAt reports a title of the rules at token k.
+func (tg *tagger) titleAt(k int) bool {
+	L, ents := tg.c.gaz.match(tg.toks, k)
+	return L > 0 && firstOf(ents, Title) != nil
+}
+
+// jobWordAt reports a word of an office at k that the corpus's names do
+// not have as a given name only ("Officer", "Staff", "Councilor").
+func (tg *tagger) jobWordAt(k int) bool {
+	t := tg.toks[k]
+	if !t.word || !tg.c.jobWords[t.key] {
+		return false
+	}
+	return tg.c.names[t.key] != 'g'
 }
 
 // inList reports a title at [i, j) that is an item of a list: a comma or
