@@ -201,8 +201,15 @@ func TestPeopleMerge(t *testing.T) {
 	// two Kims with different offices, and a Kim who is neither
 	p.Add([]Entity{{ID: "kim-sung-hwan", Name: "Kim Sung-hwan", Offices: []string{"National Security Adviser"}}, {ID: "kim-jong-il", Name: "Kim Jong-il"}})
 	p.Add([]Entity{{ID: "kim", Name: "Kim", Offices: []string{"President"}}, {ID: "wood", Name: "Wood"}, {ID: "william-wood", Name: "William B. Wood", Offices: []string{"Ambassador"}}})
+	// a surname alone with no office: the one person named in full with it,
+	// in as many cables or more ("delawie"); not when the surname alone is
+	// in more cables ("torrijos"), not a given name ("jose"), not a word
+	// written in lower case ("wood" above), not two full names ("kim")
+	p.Add([]Entity{{ID: "greg-delawie", Name: "Greg Delawie"}, {ID: "vicente-torrijos", Name: "Vicente Torrijos"}, {ID: "emiliano-jose", Name: "Emiliano Jose"}})
+	p.Add([]Entity{{ID: "delawie", Name: "Delawie"}, {ID: "torrijos", Name: "Torrijos"}, {ID: "jose", Name: "Jose"}})
+	p.Add([]Entity{{ID: "torrijos", Name: "Torrijos"}, {ID: "greg-delawie", Name: "Greg Delawie"}})
 	got := p.Merge()
-	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura"}
+	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura", "delawie": "greg-delawie"}
 	if len(got) != len(want) {
 		t.Errorf("Merge = %v, want %v", got, want)
 	}

@@ -218,16 +218,29 @@ func (p *People) Merge() map[string]string {
 			}
 		}
 	}
-	// a surname alone joins the one full name it fits by office
+	// a surname alone joins the one full name it fits by office or, when
+	// no full name shares an office with it, the one person of the run
+	// with that surname, named in full in as many cables as the surname
+	// alone or more ("delawie" of cables that name no Delawie in full,
+	// "greg-delawie" of others; not "torrijos", President Torrijos of 14
+	// cables, to "vicente-torrijos" of one)
 	for _, id := range ids {
 		st := p.byID[id]
-		if len(st.words) != 1 || len(st.offices) == 0 {
+		if len(st.words) != 1 {
 			continue
 		}
-		roots := map[string]bool{}
+		roots, all := map[string]bool{}, map[string]bool{}
 		for _, full := range byLast[st.last] {
+			all[find(full)] = true
 			if shareOffice(st, p.byID[full]) {
 				roots[find(full)] = true
+			}
+		}
+		if len(roots) == 0 && len(all) == 1 && id == st.last && p.surnameAlone(st.last) {
+			for r := range all {
+				if p.byID[r].cables >= st.cables {
+					roots = all
+				}
 			}
 		}
 		if len(roots) == 1 {
@@ -243,6 +256,18 @@ func (p *People) Merge() map[string]string {
 		}
 	}
 	return out
+}
+
+// surnameAlone reports a word that, alone, stands for a surname: not a
+// given name, not a word usually written in lower case or capitals, not a
+// place, demonym, office or organization word.
+func (p *People) surnameAlone(w string) bool {
+	c := p.c
+	if f := c.names[w]; f == 'g' || f == 'b' {
+		return false
+	}
+	return c.casing[w] == 0 && !c.placeWords[w] && !c.placeTails[w] && !c.demonym(w) &&
+		!c.jobWords[w] && !c.orgHeads[w] && !c.nonNames[w] && !c.acronyms[w]
 }
 
 func shareOffice(a, b *personStat) bool {
