@@ -268,8 +268,8 @@ func (c *compiled) acronym(key string) bool { return c.acronyms[key] }
 // name in the gazetteer: "Iraqi", "Colombian", "Korean", "Chinese",
 // "Turkish". Irregular ones ("French") are in the rules' nonnames.
 func (c *compiled) demonym(key string) bool {
-	if len(key) < 5 || c.placeWords[key] {
-		return false
+	if len(key) < 5 || c.placeWords[key] || c.names[key] == 'g' {
+		return false // nor a given name ("Francis", not Francia's "Franci")
 	}
 	if strings.HasSuffix(key, "s") && c.demonym(key[:len(key)-1]) {
 		return true // "Costa Ricans", "Iraqis"

@@ -171,7 +171,7 @@ func TestGrammar(t *testing.T) {
 		{"the subject right before told", "1. (C) Although General Ali Khodaidad will stay, Chief of Staff Omer Daudzai told Ambassador Karl Eikenberry that the ministry would close.", "karl-eikenberry+omer-daudzai meeting "},
 		{"a person in another's title is no participant", "1. (C) Marco Aurelio Garcia, the foreign policy advisor to President Lula, met with Senator John Kerry on February 3.", "john-kerry+marco-aurelio-garcia meeting 2009-02-03"},
 		{"possessives are not participants", "1. (C) Prime Minister Gordon Brown met with Aafia Siddiqui's mother.", ""},
-		{"a list that ends unnamed accompanied", "1. (C) Secretary Leavitt met with President Arias in his office. Director Stieger and Econoff accompanied the Secretary. Vice Minister Ana Cecilia Morice joined Arias.", "ana-cecilia-morice+arias+leavitt+stieger meeting "},
+		{"a list that ends unnamed accompanied", "1. (C) Secretary Leavitt met with President Arias in his office. Director Stieger and Econoff accompanied the Secretary. Vice Minister Ana Cecilia Morice joined Arias.", "ana-cecilia-morice+leavitt+oscar-arias+stieger meeting "},
 		{"joined an organization is no meeting", "1. (C) Minister Carlos Sosa joined the Socialist Party in 1990.", ""},
 		{"an opening occasion and the clause that tells it", "1. (C) Ambassador Craig Kelly arrived. At a dinner with FM Alejandro Foxley March 16, President Jose Luis Cea told the Ambassador a ruling could come soon.", "alejandro-foxley+craig-kelly+jose-luis-cea meeting 2009-03-16"},
 		{"the Ambassador in a list without the", "1. (C) Ambassador Barbara Stephenson arrived. On December 10, Ambassador, DCM Gilmour and PolSec officer met FM Varela.", "barbara-stephenson+gilmour+varela meeting 2008-12-10"},
