@@ -425,7 +425,7 @@ func (f *Finder) sentence(text string, sent [2]int, ws []word, people []person, 
 	var hits []hit
 	for i := 0; i < len(ws); i++ {
 		p, n := f.match(ws, i)
-		if n == 0 || f.negated(text, ws, i) || p.direct && !directObject(ws, i, i+n, people, p) {
+		if n == 0 || f.negated(text, ws, i) || p.direct && (!directObject(ws, i, i+n, people, p) || naming(text, ws, i, i+n, p)) {
 			continue
 		}
 		if end := ws[i+n-1].e; p.exhort && exhortation(text, people, end, sent[1]) {
@@ -1105,6 +1105,20 @@ func (f *Finder) negated(text string, ws []word, i int) bool {
 // called him", "he then called Talabani"), not a thing ("a village called
 // Al Muftah"). A noun phrase after the object makes the verb one of naming
 // ("X called Y the worst", "called him a liar").
+// naming reports a direct verb that names rather than meets: a call verb
+// after a comma ("a program begun under Fernando Henrique, called 'Bolsa
+// Escola'"), any before a quotation ("called "Bolsa Escola"").
+func naming(text string, ws []word, i, k int, p phrase) bool {
+	if i > 0 && p.kind == "call" && strings.TrimSpace(text[ws[i-1].e:ws[i].s]) == "," {
+		return true
+	}
+	if k < len(ws) {
+		between := strings.TrimSpace(text[ws[k-1].e:ws[k].s])
+		return strings.ContainsAny(between, "\"'“‘")
+	}
+	return false
+}
+
 func directObject(ws []word, i, k int, people []person, p phrase) bool {
 	if k >= len(ws) || i == 0 {
 		return false

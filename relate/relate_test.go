@@ -154,6 +154,8 @@ func TestCalledIsNotAlwaysACall(t *testing.T) {
 		{"1. (C) President Obama called President Lee on Thursday.", "barack-obama+lee call 2009-02-05"},
 		{"1. (C) Prince Khalid opened a painters village in Abha called Al Muftah Hassan.", ""},
 		{"1. (C) President Chavez called President Uribe a liar on television.", ""},
+		{"1. (C) Minister Tarso Genro, called Pedro Malasartes by his rivals, resigned.", ""},
+		{"1. (C) Ambassador Eric Edelman told \"Mehmet Ali Birand\" that he had resigned.", ""},
 	}
 	for _, tt := range tests {
 		if got := meetings(t, tt.text); got != tt.want {
