@@ -92,6 +92,7 @@ func TestPeople(t *testing.T) {
 		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},
 		{"honorific is no office", "1. (C) Mr. Smith met Dr. Jones.", "Jones; Smith"},
 		{"words of an office the titles do not know", "1. (C) He met Regional Affairs Officer Caroline Croft, State Councilor Dai Bingguo and Project Manager Gulnara Abildaeva.", "Caroline Croft; Dai Bingguo; Gulnara Abildaeva"},
+		{"a name after a title that looks like a demonym", "1. (C) Participants would include President Karzai, PM Gilani, and the UNSYG. Ambassador Francis J. Ricciardone left.", "Francis J. Ricciardone[Ambassador]; Gilani[PM]; Karzai[President]"},
 		{"a known title among office words", "1. (C) He said DPRK Finance Chief Pak Nam-gi had been sacked.", "Pak Nam-gi[Finance Chief]"},
 		{"capitals", "1. (C) ATTORNEY ESSA MOOSA SAID THAT NELSON MANDELA WILL MEET PRESIDENT FW DE KLERK IN CAPE TOWN AFTER THE ANNOUNCEMENT. MANDELA AGREED.", "Essa Moosa[Attorney]; Fw de Klerk[President]; Nelson Mandela"},
 	}
@@ -208,8 +209,18 @@ func TestPeopleMerge(t *testing.T) {
 	p.Add([]Entity{{ID: "greg-delawie", Name: "Greg Delawie"}, {ID: "vicente-torrijos", Name: "Vicente Torrijos"}, {ID: "emiliano-jose", Name: "Emiliano Jose"}})
 	p.Add([]Entity{{ID: "delawie", Name: "Delawie"}, {ID: "torrijos", Name: "Torrijos"}, {ID: "jose", Name: "Jose"}})
 	p.Add([]Entity{{ID: "torrijos", Name: "Torrijos"}, {ID: "greg-delawie", Name: "Greg Delawie"}})
+	// one name with and without a middle name or initial, one office; a
+	// surname with an office joins the full name named in three times as
+	// many cables as another with it ("President Sarkozy's wife")
+	p.Add([]Entity{{ID: "gene-a-cretz", Name: "Gene A. Cretz", Offices: []string{"Ambassador"}}, {ID: "anthony-wayne", Name: "Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "yar-adua", Name: "Yar Adua", Offices: []string{"President"}}})
+	p.Add([]Entity{{ID: "gene-cretz", Name: "Gene Cretz", Offices: []string{"Ambassador"}}, {ID: "earl-anthony-wayne", Name: "Earl Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "lady-turai-yar-adua", Name: "Lady Turai Yar Adua", Offices: []string{"President"}}})
+	for range 3 {
+		p.Add([]Entity{{ID: "nicolas-sarkozy", Name: "Nicolas Sarkozy", Offices: []string{"President"}}})
+	}
+	p.Add([]Entity{{ID: "cecilia-sarkozy", Name: "Cecilia Sarkozy", Offices: []string{"President"}}, {ID: "sarkozy", Name: "Sarkozy", Offices: []string{"President"}}})
 	got := p.Merge()
-	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura", "delawie": "greg-delawie"}
+	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura", "delawie": "greg-delawie",
+		"gene-cretz": "gene-a-cretz", "anthony-wayne": "earl-anthony-wayne", "sarkozy": "nicolas-sarkozy"}
 	if len(got) != len(want) {
 		t.Errorf("Merge = %v, want %v", got, want)
 	}

@@ -195,7 +195,9 @@ func (p *People) Merge() map[string]string {
 		for i, a := range group {
 			for _, b := range group[i+1:] {
 				sa, sb := p.byID[a], p.byID[b]
-				if variants(sa.words, sb.words) && shareOffice(sa, sb) {
+				if (variants(sa.words, sb.words) || equalWords(sa.words, sb.words) || p.subName(sa.words, sb.words)) && shareOffice(sa, sb) {
+					// "gene-cretz" and "gene-a-cretz", "anthony-wayne" and
+					// "earl-anthony-wayne", Ambassadors
 					union(a, b)
 				}
 			}
@@ -218,6 +220,13 @@ func (p *People) Merge() map[string]string {
 			}
 		}
 	}
+	// the cables of each full name, its variants counted in
+	rootCables := map[string]int{}
+	for _, id := range ids {
+		if st := p.byID[id]; len(st.words) > 1 {
+			rootCables[find(id)] += st.cables
+		}
+	}
 	// a surname alone joins the one full name it fits by office or, when
 	// no full name shares an office with it, the one person of the run
 	// with that surname, named in full in as many cables as the surname
@@ -238,15 +247,13 @@ func (p *People) Merge() map[string]string {
 		}
 		if len(roots) == 0 && len(all) == 1 && id == st.last && p.surnameAlone(st.last) {
 			for r := range all {
-				if p.byID[r].cables >= st.cables {
+				if rootCables[r] >= st.cables {
 					roots = all
 				}
 			}
 		}
-		if len(roots) == 1 {
-			for r := range roots {
-				parent[id] = r
-			}
+		if r := dominant(roots, rootCables); r != "" {
+			parent[id] = r
 		}
 	}
 	out := map[string]string{}
@@ -256,6 +263,54 @@ func (p *People) Merge() map[string]string {
 		}
 	}
 	return out
+}
+
+// dominant returns the one root of roots, or the one named in three times
+// as many cables as any other ("nicolas-sarkozy" of 62 cables, a President,
+// over "cecilia-sarkozy" of 2 whom a cable's "President Sarkozy's wife"
+// gave the office); "" when there is none.
+func dominant(roots map[string]bool, cables map[string]int) string {
+	best, second := "", 0
+	for r := range roots {
+		switch {
+		case best == "" || cables[r] > cables[best] || cables[r] == cables[best] && r < best:
+			if best != "" {
+				second = max(second, cables[best])
+			}
+			best = r
+		default:
+			second = max(second, cables[r])
+		}
+	}
+	if len(roots) > 1 && cables[best] < 3*second {
+		return ""
+	}
+	return best
+}
+
+// subName reports a name of the other's words less one or two: the same
+// surname and first name with a middle name more ("luiz furlan" of "luiz
+// fernando furlan") or a given name before ("anthony wayne" of "earl
+// anthony wayne"), not other words before ("yar adua" of "lady turai yar
+// adua", "francisco gonzalez" of "jaime bermudez francisco gonzalez").
+func (p *People) subName(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 2 || len(a) == len(b) || len(b)-len(a) > 2 || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	if a[0] != b[0] && !(p.c.names[b[0]] == 'g' && a[0] == b[1]) {
+		return false
+	}
+	// every word of the shorter in the longer, in order
+	j := 0
+	for _, w := range b {
+		if j < len(a) && w == a[j] {
+			j++
+		}
+	}
+	return j == len(a)
 }
 
 // surnameAlone reports a word that, alone, stands for a surname: not a

@@ -942,7 +942,7 @@ loop:
 				break loop
 			}
 		}
-		if tg.c.demonym(t.key) && !tg.surnameDemonym(j, k) {
+		if tg.c.demonym(t.key) && !tg.surnameDemonym(j, k) && !(afterTitle && (k == j || tg.c.names[toks[k-1].key] == 'g') && tg.wordAlone(k)) {
 			break
 		}
 		k++
@@ -1046,6 +1046,12 @@ func (tg *tagger) surnameDemonym(j, k int) bool {
 	if k-j < 2 {
 		return false
 	}
+	return tg.wordAlone(k)
+}
+
+// wordAlone reports a word that no other capitalized word follows: after a
+// title, a name that looks like a demonym ("PM Gilani," of Gilan).
+func (tg *tagger) wordAlone(k int) bool {
 	n := k + 1
 	return n >= len(tg.toks) || tg.toks[n].parStart || !tg.toks[n].word || tg.toks[n].lower
 }

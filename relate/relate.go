@@ -932,10 +932,11 @@ func list(text string, people []person, from, to int) []string {
 			if !objectGap(dropParens(text[from:p.s])) {
 				break
 			}
-		} else {
-			if !itemGap(dropParens(text[last:p.s])) {
-				break
+		} else if !itemGap(dropParens(text[last:p.s])) {
+			if p.s < appositionEnd(text, last, to) && ofSomeone(text[last:p.s]) {
+				continue // "Souheil Yamount, advisor to the Hariri Family; and ...": not an item
 			}
+			break
 		}
 		if !contains(ids, p.id) {
 			ids = append(ids, p.id)
@@ -953,6 +954,9 @@ func list(text string, people []person, from, to int) []string {
 // clause, which ends the list ("Andrew Gilmour, deputy director for ...").
 func itemGap(gap string) bool {
 	gap = strings.TrimSpace(gap)
+	if semicolonItem(gap) {
+		return true
+	}
 	switch gap {
 	case "", ",", "and", ", and", "and with", "with", "as well as":
 		return true
@@ -980,6 +984,71 @@ func itemGap(gap string) bool {
 		}
 	}
 	return isUpper(rest[ws[0].s])
+}
+
+// semicolonItem reports the gap of a list whose items are set apart by
+// semicolons, each with its apposition ("Joseph Sayah, Lebanese Consul
+// General in Sao Paulo; Souheil Yamount, a long-time advisor to the Hariri
+// Family Group; and Guilherme Mattar"): a comma, a short apposition with no
+// clause in it, a semicolon, perhaps "and".
+func semicolonItem(gap string) bool {
+	app, ok := strings.CutPrefix(gap, ",")
+	if !ok {
+		return false
+	}
+	app, rest, ok := strings.Cut(app, ";")
+	if !ok || strings.ContainsAny(app, ".:\"") {
+		return false
+	}
+	if rest = strings.TrimSpace(rest); rest != "" && rest != "and" {
+		return false
+	}
+	ws := scan(app, 0)
+	if len(ws) == 0 || len(ws) > 14 {
+		return false
+	}
+	for _, w := range ws {
+		switch w.w {
+		case "who", "which", "that", "said", "told", "says", "was", "is", "were", "had", "has":
+			return false
+		}
+	}
+	return true
+}
+
+// ofSomeone reports text that ends in a word relating what follows to the
+// apposition before it ("advisor to the", "a friend of").
+func ofSomeone(text string) bool {
+	ws := strings.Fields(text)
+	if n := len(ws); n > 0 && ws[n-1] == "the" {
+		ws = ws[:n-1]
+	}
+	if n := len(ws); n > 0 {
+		switch ws[n-1] {
+		case "to", "of", "for", "with":
+			return true
+		}
+	}
+	return false
+}
+
+// appositionEnd returns where the next item of a semicolon list starts
+// when an apposition set off by a comma and ended by a semicolon follows
+// an item at last ("Souheil Yamount, a long-time advisor to the Hariri
+// Family Group; and"), else -1.
+func appositionEnd(text string, last, to int) int {
+	semi := strings.IndexByte(text[last:to], ';')
+	if semi < 0 {
+		return -1
+	}
+	end := last + semi + 1
+	if rest := strings.TrimLeft(text[end:to], " \n"); strings.HasPrefix(rest, "and ") {
+		end = to - len(rest) + len("and ")
+	}
+	if !semicolonItem(strings.TrimSpace(dropParens(text[last:end]))) {
+		return -1
+	}
+	return end
 }
 
 // joinGapEnd returns where the people a join phrase adds can start when
@@ -1180,10 +1249,32 @@ func pluperfect(ws []word) bool {
 
 // clauseEnd returns where the clause after a meeting phrase ends: at a
 // semicolon, or at ", who" or "to discuss", or the sentence's end.
+// listSemicolon returns where the first semicolon of seg that ends a
+// clause is (len(seg) if none): not one that ends the apposition of a
+// list's item before the next ("Joseph Sayah, Lebanese Consul General in
+// Sao Paulo; Souheil Yamount, ...").
+func listSemicolon(seg string) int {
+	at := 0
+	for {
+		semi := strings.IndexByte(seg[at:], ';')
+		if semi < 0 {
+			return len(seg)
+		}
+		semi += at
+		comma := strings.LastIndexByte(seg[:semi], ',')
+		next := strings.TrimLeft(seg[semi+1:], " \n")
+		next = strings.TrimPrefix(next, "and ")
+		if comma < at || next == "" || !isUpper(next[0]) || !semicolonItem(seg[comma:semi+1]) {
+			return semi
+		}
+		at = semi + 1
+	}
+}
+
 func clauseEnd(text string, from, end int) int {
 	seg := text[from:end]
-	best := len(seg)
-	for _, stop := range []string{";", " to discuss", " to review", " about ", " regarding ", ", who", ", which", " who ", " which "} {
+	best := listSemicolon(seg)
+	for _, stop := range []string{" to discuss", " to review", " about ", " regarding ", ", who", ", which", " who ", " which "} {
 		if i := strings.Index(seg, stop); i >= 0 && i < best {
 			best = i
 		}
