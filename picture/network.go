@@ -212,7 +212,7 @@ func (n *network) draw(o Options, minAspect, maxAspect float64) (*Picture, error
 		who += fmt.Sprintf("; drawn too: %d of the next %d, those inside the frame", len(drawn)-named, min(o.Nodes, len(n.ranked))-named)
 	}
 	dy := c.insertCaption(fmt.Sprintf("%s of the %s people with a meeting are joined by chains of meetings; %s pairs of them met. "+
-		"%s; a line joins two drawn people who met; colours are communities (Louvain) of the whole group.",
+		"%s; a line joins two drawn people who met; colours are communities (Louvain) of the whole group, each named below by its first two people (and its size).",
 		count(stats.Shown), count(stats.People), count(stats.Edges), who))
 	for i := range dots {
 		dots[i].Y += dy
