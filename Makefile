@@ -9,6 +9,8 @@
 #               graph of a local run (also part of make test)
 #   make fuzz   every fuzz target for FUZZTIME each (default 10m)
 #   make validate-corpus  the corpus's graph exports through the shared validators
+#   make pictures  the README's pictures (docs/network.svg, docs/ego-$(EGO).svg) from a run
+#               of the shared corpus (CORPUS) into PICTURES_RUN
 
 GO       ?= go
 BIN      := bin/cablegraph
@@ -16,7 +18,7 @@ FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
 FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzOpen ./source:FuzzHTML ./rules:FuzzParse ./audit:FuzzWorksheet
 
-.PHONY: build run test lint bench fuzz validators validate-corpus beam clean
+.PHONY: build run test lint bench fuzz validators validate-corpus beam pictures clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/cablegraph
@@ -50,6 +52,16 @@ beam:
 # DOT file: minutes)
 validate-corpus: validators
 	CABLEGRAPH_VALIDATE_CORPUS=1 $(GO) test -count=1 -timeout 60m -run CorpusExportsValid -v ./pipeline
+
+# the README's pictures: a run of the corpus (cables.jsonl is all picture
+# reads, so the run writes the smallest export besides), then picture
+CORPUS       ?= ../shared/corpus/cables.csv.gz
+PICTURES_RUN ?= $(or $(TMPDIR),/tmp)/cablegraph-pictures
+EGO          ?= putin
+pictures: build
+	@test -f $(CORPUS) || { echo "make pictures: $(CORPUS) not found (the shared corpus sits beside the project; CORPUS=... to name another)"; exit 1; }
+	./$(BIN) run --progress never --format meetings -o $(PICTURES_RUN) $(CORPUS)
+	./$(BIN) picture --ego $(EGO) -o docs $(PICTURES_RUN)/cables.jsonl
 
 bench:
 	$(GO) build -o bin/cablebench ./cmd/cablebench

@@ -222,6 +222,17 @@ func (g *Graph) Path(from, to string) ([]Hop, error) {
 // Components returns the sizes of the connected components of the
 // exported network (people joined by chains of meetings), largest first.
 func (g *Graph) Components() []int {
+	var sizes []int
+	for _, c := range g.ComponentIDs() {
+		sizes = append(sizes, len(c))
+	}
+	return sizes
+}
+
+// ComponentIDs returns the connected components of the exported network,
+// each as its people's ids sorted; largest first, components as large by
+// their first id.
+func (g *Graph) ComponentIDs() [][]string {
 	adj := g.adjacency()
 	ids := make([]string, 0, len(adj))
 	for id := range adj {
@@ -229,19 +240,23 @@ func (g *Graph) Components() []int {
 	}
 	sort.Strings(ids)
 	seen := map[string]bool{}
-	var sizes []int
+	var comps [][]string
 	for _, id := range ids {
 		if seen[id] {
 			continue
 		}
 		d := distances(adj, id, -1)
+		comp := make([]string, 0, len(d))
 		for v := range d {
 			seen[v] = true
+			comp = append(comp, v)
 		}
-		sizes = append(sizes, len(d))
+		sort.Strings(comp)
+		comps = append(comps, comp)
 	}
-	sort.Sort(sort.Reverse(sort.IntSlice(sizes)))
-	return sizes
+	// ids are visited in order, so each component's first id orders the ties
+	sort.SliceStable(comps, func(i, j int) bool { return len(comps[i]) > len(comps[j]) })
+	return comps
 }
 
 func (g *Graph) node(id string) *Node {

@@ -167,6 +167,9 @@ func TestAroundAndComponents(t *testing.T) {
 	if got := g.Components(); !slices.Equal(got, []int{6, 3, 2}) {
 		t.Errorf("components %v, want [6 3 2]", got)
 	}
+	if got := g.ComponentIDs(); len(got) != 3 || strings.Join(got[0], " ") != "a b c d e f" {
+		t.Errorf("component ids %v, want a b c d e f first", got)
+	}
 	if err := g.Around("a", 0); err == nil {
 		t.Error("depth 0 must fail")
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/picture"
 	"github.com/cablegraph/cablegraph/pipeline"
 	"github.com/cablegraph/cablegraph/progress"
 	"github.com/cablegraph/cablegraph/relate"
@@ -40,7 +41,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.PersistentFlags().String("config", "", "config file (default: ./"+DefaultConfigFile+" when present)")
 	root.AddCommand(newRunCmd(stderr), newInspectCmd(stdout), newRulesCmd(stdout), newEvalCmd(stdout), newGraphCmd(stderr), newSynthCmd(stderr))
-	root.AddCommand(newAuditCmd(stdout, stderr), newPathCmd(stdout), newViewCmd(stderr))
+	root.AddCommand(newAuditCmd(stdout, stderr), newPathCmd(stdout), newViewCmd(stderr), newPictureCmd(stderr))
 	return root
 }
 
@@ -435,6 +436,120 @@ several shards' files merge). run and graph write it too (--format html).`,
 	}
 	addFlags(cmd.Flags(), forView)
 	return cmd
+}
+
+func newPictureCmd(stderr io.Writer) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "picture [flags] [CABLES.jsonl...]",
+		Short: "Draw SVG pictures of the network to read: the largest connected group, one person's ego network",
+		Long: `Draw SVG pictures a reader can read at a README's width, into the output
+folder, from cables.jsonl files (default: out/cables.jsonl; several shards'
+files merge):
+  network.svg   the largest connected component of who met whom, laid out
+                by ForceAtlas2 and coloured by Louvain community: the --nodes
+                people in the most cables with a meeting drawn, the first
+                --top of them named, no name covering another
+  ego-ID.svg    with --ego NAME: that person in the middle and the people
+                they met around them, each line labelled with the date and
+                cable of the pair's first meeting`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			configPath, _ := cmd.Flags().GetString("config")
+			cfg, err := loadConfig(cmd.Flags(), configPath, forPicture)
+			if err != nil {
+				return err
+			}
+			return drawPictures(cmd, cfg, args, stderr)
+		},
+	}
+	addFlags(cmd.Flags(), forPicture)
+	return cmd
+}
+
+// drawPictures builds the graph of the inputs and writes network.svg and,
+// with cfg.Ego, the ego network's picture into cfg.Output.
+func drawPictures(cmd *cobra.Command, cfg Config, inputs []string, stderr io.Writer) error {
+	set, err := rules.Load(cfg.Rules...)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		inputs = []string{filepath.Join("out", pipeline.CablesFile)}
+	}
+	var people *extract.People
+	if len(inputs) > 1 {
+		people = extract.New(set).NewPeople()
+	}
+	g, err := pipeline.Load(cmd.Context(), cfg.Options, people, inputs)
+	if err != nil {
+		return err
+	}
+	var egoID string
+	if cfg.Ego != "" { // named before anything is drawn: a bad name writes nothing
+		p, err := g.Person(cfg.Ego)
+		if err != nil {
+			return fmt.Errorf("--ego: %w", err)
+		}
+		egoID = p.ID
+	}
+	if err := os.MkdirAll(cfg.Output, 0o755); err != nil {
+		return err
+	}
+	start := time.Now()
+	pic, err := picture.Network(g, cfg.pictureOptions())
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(cfg.Output, "network.svg")
+	if err := writeSVG(path, pic); err != nil {
+		return err
+	}
+	st := pic.Stats
+	fmt.Fprintf(stderr, "cablegraph: wrote %s in %.2fs: the largest connected component, %d of %d people, %d pairs who met, %d communities; %d drawn, %d named\n",
+		path, time.Since(start).Seconds(), st.Shown, st.People, st.Edges, st.Communities, st.Drawn, st.Named)
+	if egoID == "" {
+		return nil
+	}
+	start = time.Now()
+	pic, err = picture.Ego(g, egoID, cfg.pictureOptions())
+	if err != nil {
+		return err
+	}
+	path = filepath.Join(cfg.Output, "ego-"+egoID+".svg")
+	if err := writeSVG(path, pic); err != nil {
+		return err
+	}
+	st = pic.Stats
+	fmt.Fprintf(stderr, "cablegraph: wrote %s in %.2fs: %s and the %d people met, %d drawn\n", path, time.Since(start).Seconds(), egoID, st.Shown-1, st.Drawn-1)
+	return nil
+}
+
+// pictureOptions are the settings of picture's drawings.
+func (c Config) pictureOptions() picture.Options {
+	return picture.Options{Width: c.Width, Top: c.Top, Nodes: c.Nodes}
+}
+
+// writeSVG writes a picture to path through a temporary file, so that a
+// failed write leaves no half picture.
+func writeSVG(path string, pic *picture.Picture) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".picture-*.svg")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if err := pic.WriteSVG(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }
 
 // printPath prints a chain of meetings, a hop a paragraph.

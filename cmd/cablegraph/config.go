@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/cablegraph/cablegraph/graph"
+	"github.com/cablegraph/cablegraph/picture"
 	"github.com/cablegraph/cablegraph/pipeline"
 )
 
@@ -41,6 +42,11 @@ type Config struct {
 	// The graph's settings: min_weight, since, until, cable_filter,
 	// relation.
 	graph.Options
+	// Ego names the person whose ego network picture draws ("" for none).
+	Ego string
+	// The pictures' sizes (picture.Options): how many people are named
+	// (Top) and drawn (Nodes), and how wide (Width, pixels).
+	Top, Nodes, Width int
 }
 
 // commands is a set of the commands that take a setting.
@@ -51,6 +57,7 @@ const (
 	forGraph
 	forPath
 	forView
+	forPicture
 	forBoth = forRun | forGraph
 )
 
@@ -84,21 +91,25 @@ type repeated []string
 func settings() []setting {
 	return []setting{
 		{key: "around", field: func(c *Config) any { return &c.Around }, def: "", usage: "export only the ego network of this person (an id, a name or an alias): the people within --depth meetings of them", cmds: forBoth | forView},
-		{key: "cable_filter", field: func(c *Config) any { return &c.CableFilter }, def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth | forPath | forView},
+		{key: "cable_filter", field: func(c *Config) any { return &c.CableFilter }, def: "", usage: "only cables whose origin or a TAG contains this (e.g. Baghdad, PGOV)", cmds: forBoth | forPath | forView | forPicture},
 		{key: "depth", field: func(c *Config) any { return &c.Depth }, def: 1, usage: "with --around: how many meetings away from the person the network reaches", check: between(1, 100), cmds: forBoth | forView},
+		{key: "ego", field: func(c *Config) any { return &c.Ego }, def: "", usage: "also draw the ego network of this person (an id, a name or an alias) into ego-ID.svg", cmds: forPicture},
 		{key: "format", field: func(c *Config) any { return &c.Format }, def: slices.Clone(pipeline.FormatNames), usage: "graph exports to write: " + strings.Join(pipeline.FormatNames, ", ") + " (refs: which cable cites which)", check: oneOf(pipeline.FormatNames...), cmds: forBoth},
 		{key: "jobs", field: func(c *Config) any { return &c.Jobs }, short: "j", def: runtime.NumCPU(), usage: "workers for the CPU stages", check: between(1, 1024), cmds: forRun},
 		{key: "keep_going", field: func(c *Config) any { return &c.KeepGoing }, def: false, usage: "exit 0 even when some cables failed (they are still reported)", cmds: forRun},
-		{key: "min_weight", field: func(c *Config) any { return &c.MinWeight }, def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth | forPath | forView},
+		{key: "min_weight", field: func(c *Config) any { return &c.MinWeight }, def: 1, usage: "leave out edges with fewer meetings", check: notNegative, cmds: forBoth | forPath | forView | forPicture},
 		{key: "nlp", field: func(c *Config) any { return &c.NLP }, def: false, usage: "also run prose's NER where the rules leave capitalized names unexplained (slower)", cmds: forRun},
-		{key: "output", field: func(c *Config) any { return &c.Output }, short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth | forView},
+		{key: "nodes", field: func(c *Config) any { return &c.Nodes }, def: picture.DefaultNodes, usage: "people drawn in network.svg (those in the most cables with a meeting; --top of them named)", check: between(1, 100000), cmds: forPicture},
+		{key: "output", field: func(c *Config) any { return &c.Output }, short: "o", def: "out", usage: "folder to write the outputs into", check: notEmpty, cmds: forBoth | forView | forPicture},
 		{key: "progress", field: func(c *Config) any { return &c.Progress }, def: "auto", usage: "progress line on stderr: auto (when a terminal), always, never", check: oneOf("auto", "always", "never"), cmds: forRun},
 		{key: "relation", field: func(c *Config) any { return &c.Relation }, def: "meeting", usage: "edges: meeting (who met whom) or comention (named in the same cable)", check: oneOf("meeting", "comention"), cmds: forBoth},
 		{key: "report", field: func(c *Config) any { return &c.Report }, def: "", usage: "write report.json here instead of into the output folder (an interrupted run writes it only here)", cmds: forRun},
-		{key: "rules", field: func(c *Config) any { return &c.Rules }, def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth | forPath | forView},
+		{key: "rules", field: func(c *Config) any { return &c.Rules }, def: repeated(nil), usage: "a rule file (YAML or JSON) extending the default rules; repeatable", cmds: forBoth | forPath | forView | forPicture},
 		{key: "shard", field: func(c *Config) any { return &c.Shard }, def: "", usage: `i/n: process only the i-th of n shares of the cables (by refid hash); merge the shards' cables.jsonl with "cablegraph graph"`, check: isShard, cmds: forRun},
-		{key: "since", field: func(c *Config) any { return &c.Since }, def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView},
-		{key: "until", field: func(c *Config) any { return &c.Until }, def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView},
+		{key: "since", field: func(c *Config) any { return &c.Since }, def: "", usage: "only cables dated on or after YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView | forPicture},
+		{key: "top", field: func(c *Config) any { return &c.Top }, def: picture.DefaultTop, usage: "people named in network.svg, and drawn around the person of --ego at most (the most met)", check: between(1, 1000), cmds: forPicture},
+		{key: "until", field: func(c *Config) any { return &c.Until }, def: "", usage: "only cables dated on or before YYYY-MM-DD", check: isDate, cmds: forBoth | forPath | forView | forPicture},
+		{key: "width", field: func(c *Config) any { return &c.Width }, def: picture.DefaultWidth, usage: "pictures' width in pixels (500 or more: a date and a cable must fit on the ego network's spokes)", check: between(500, 10000), cmds: forPicture},
 		{key: "with_text", field: func(c *Config) any { return &c.WithText }, def: false, usage: "write each cable's original and normalized text into cables.jsonl", cmds: forRun},
 	}
 }

@@ -72,6 +72,7 @@ func TestHelpFlags(t *testing.T) {
 	}{
 		{"graph", graphFlags},
 		{"run", append(slices.Clone(graphFlags), "cpuprofile", "jobs", "keep-going", "memprofile", "nlp", "progress", "report", "shard", "with-text")},
+		{"picture", []string{"cable-filter", "ego", "help", "min-weight", "nodes", "output", "rules", "since", "top", "until", "width"}},
 	}
 	flag := regexp.MustCompile(`^\s+(?:-\w, )?--([a-z-]+)`)
 	for _, tt := range tests {
@@ -272,9 +273,13 @@ func TestBadSettings(t *testing.T) {
 		{name: "progress env", cmd: "run", env: map[string]string{"CABLEGRAPH_PROGRESS": "sometimes"}, want: `key "progress": "sometimes" is not one of auto, always, never`},
 		// the file is checked whole, whichever command reads it
 		{name: "run's key in graph's file", cmd: "graph", file: "jobs: 0\n", want: `config file cablegraph.yaml: key "jobs": 0 is out of range 1..1024`},
-		{name: "unknown key", cmd: "graph", file: "min_weight: 2\nworkers: 3\n", want: `config file cablegraph.yaml: unknown key "workers" (known: around, cable_filter, depth, format, jobs, keep_going, min_weight, nlp, output, progress, relation, report, rules, shard, since, until, with_text)`},
+		{name: "unknown key", cmd: "graph", file: "min_weight: 2\nworkers: 3\n", want: `config file cablegraph.yaml: unknown key "workers" (known: around, cable_filter, depth, ego, format, jobs, keep_going, min_weight, nlp, nodes, output, progress, relation, report, rules, shard, since, top, until, width, with_text)`},
 		{name: "nested key", cmd: "run", file: "output:\n  dir: x\n", want: `unknown key "output.dir"`},
 		{name: "run's flag in graph", cmd: "graph", args: []string{"--jobs", "2"}, want: "unknown flag: --jobs"},
+		{name: "top", cmd: "picture", args: []string{"--top", "0"}, want: `key "top": 0 is out of range 1..1000`},
+		{name: "width env", cmd: "picture", env: map[string]string{"CABLEGRAPH_WIDTH": "300"}, want: `key "width": 300 is out of range 500..10000`},
+		{name: "nodes file", cmd: "picture", file: "nodes: lots\n", want: `config file cablegraph.yaml: key "nodes": "lots" is not a whole number`},
+		{name: "graph's flag in picture", cmd: "picture", args: []string{"--format", "csv"}, want: "unknown flag: --format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,7 +288,7 @@ func TestBadSettings(t *testing.T) {
 				os.WriteFile(filepath.Join(dir, DefaultConfigFile), []byte(tt.file), 0o644)
 			}
 			args := append([]string{tt.cmd, "-o", "out"}, tt.args...)
-			if tt.cmd == "graph" {
+			if tt.cmd == "graph" || tt.cmd == "picture" {
 				args = append(args, "cables.jsonl")
 			}
 			code, _, stderr := cli(t, dir, tt.env, args...)
