@@ -96,6 +96,12 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	textParas := 0
 	var pending *Meeting
 	var lastDate *string // the date of the occasion named last in the cable
+	// the date of the occasion the cable opens with (its subject or first
+	// paragraph: "During an October 13 visit to Brasilia, Ambassador
+	// Schulte discussed ..."), and the people named with it
+	var openDate *string
+	var openPeople []string
+	elsewhen := map[int]bool{} // meetings told in the pluperfect, by index in out
 	for pi, para := range c.Doc.Paragraphs {
 		pending = nil
 		if para.Kind == normalize.ParaText {
@@ -117,6 +123,9 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				// "On March 2 the Ambassador arrived in La Paz. He met ...";
 				// not the date of a decision, a letter, an arrival of goods
 				ctxDate, lastDate = date, date
+				if openDate == nil && textParas <= 1 && !pluperfect(ws) && !future(date, c) {
+					openDate, openPeople = date, idsIn(people, sent[0], sent[1])
+				}
 			}
 			dated := date
 			if date == nil && !pluperfect(ws) {
@@ -156,6 +165,11 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				pending = &p
 			}
 			if len(r.meetings) > 0 {
+				if pluperfect(ws) || otherTime(ws) {
+					for i := range r.meetings {
+						elsewhen[len(out)+i] = true // "he had met X in Vienna", "Qadhafi's subsequent meeting"
+					}
+				}
 				out = append(out, r.meetings...)
 				last, lastPara = len(out)-1, pi
 				if main < 0 && (para.Kind == normalize.ParaSubject || textParas <= 3) && !inParens(text, para.Start, sent[0]+1) {
@@ -169,6 +183,15 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	if main >= 0 {
 		f.speakers(c, people, &out[main], mainPara)
 		undated(out, main)
+	}
+	if openDate != nil {
+		// later paragraphs that report the opening occasion without its
+		// date: meetings of the people named with it
+		for i := range out {
+			if out[i].Date == nil && !elsewhen[i] && sharesAny(out[i].Participants, openPeople) {
+				out[i].Date = openDate
+			}
+		}
 	}
 	out = append(out, f.lists(c, people, places, out)...)
 	return occasions(dedupe(out))
@@ -290,6 +313,27 @@ func public(ws []word) bool {
 	for _, w := range ws {
 		switch w.w {
 		case "speech", "press", "interview", "reporters", "journalists", "publicly", "television", "radio", "statement", "newspaper", "rally", "parliament":
+			return true
+		}
+	}
+	return false
+}
+
+// idsIn returns the ids of the people named in text[s:e].
+func idsIn(people []person, s, e int) []string {
+	var ids []string
+	for _, p := range people {
+		if p.s >= s && p.e <= e && !contains(ids, p.id) {
+			ids = append(ids, p.id)
+		}
+	}
+	return ids
+}
+
+// sharesAny reports whether a and b have an id in common.
+func sharesAny(a, b []string) bool {
+	for _, id := range a {
+		if contains(b, id) {
 			return true
 		}
 	}
@@ -1240,15 +1284,43 @@ func directObject(ws []word, i, k int, people []person, p phrase) bool {
 // the paragraph.
 func pluperfect(ws []word) bool {
 	for i := 0; i+1 < len(ws); i++ {
-		if ws[i].w == "had" && (strings.HasSuffix(ws[i+1].w, "ed") || ws[i+1].w == "met" || ws[i+1].w == "had" || ws[i+1].w == "spoken") {
+		if ws[i].w != "had" {
+			continue
+		}
+		j := i + 1
+		for j+1 < len(ws) && (ws[j].w == "recently" || ws[j].w == "already" || ws[j].w == "also" || ws[j].w == "just" || ws[j].w == "previously" || ws[j].w == "earlier" || ws[j].w == "briefly" || ws[j].w == "once") {
+			j++ // "had recently discussed"
+		}
+		switch w := ws[j].w; {
+		case strings.HasSuffix(w, "ed"):
+			return true
+		case w == "met" || w == "had" || w == "spoken" || w == "told" || w == "held" || w == "seen" || w == "sent" || w == "given" || w == "made":
 			return true
 		}
 	}
 	return false
 }
 
-// clauseEnd returns where the clause after a meeting phrase ends: at a
-// semicolon, or at ", who" or "to discuss", or the sentence's end.
+// otherTime reports a sentence that places what it tells at another time
+// than the occasion the cable reports: "recently", "previously", "a
+// subsequent meeting", "two years ago", "one day", "next week".
+func otherTime(ws []word) bool {
+	for i, w := range ws {
+		switch w.w {
+		case "recently", "recent", "previously", "previous", "earlier", "prior", "ago", "subsequent", "subsequently", "later", "former", "formerly", "once", "upcoming", "times", "recounted", "recalled":
+			return true
+		case "last", "next", "one", "every":
+			if i+1 < len(ws) {
+				switch ws[i+1].w {
+				case "week", "month", "year", "day", "time", "summer", "spring", "fall", "winter":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // listSemicolon returns where the first semicolon of seg that ends a
 // clause is (len(seg) if none): not one that ends the apposition of a
 // list's item before the next ("Joseph Sayah, Lebanese Consul General in
@@ -1271,6 +1343,8 @@ func listSemicolon(seg string) int {
 	}
 }
 
+// clauseEnd returns where the clause after a meeting phrase ends: at a
+// semicolon, or at ", who" or "to discuss", or the sentence's end.
 func clauseEnd(text string, from, end int) int {
 	seg := text[from:end]
 	best := listSemicolon(seg)

@@ -237,6 +237,29 @@ func TestOneMeetingPerPhrase(t *testing.T) {
 	}
 }
 
+// TestOpeningDate: a later paragraph that reports the occasion the cable
+// opens with takes its date, but not a meeting told as of another time.
+func TestOpeningDate(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"the first paragraph's visit dates a later meeting of its people",
+			"1. (C) During a January 13 visit to Brasilia, Ambassador Gregory Schulte discussed Iran.\n\n2. (C) Undersecretary Everton Vargas told Schulte that Brazil agreed.",
+			"everton-vargas+gregory-schulte meeting 2009-01-13"},
+		{"not a meeting of other people",
+			"1. (C) During a January 13 visit to Brasilia, Ambassador Gregory Schulte discussed Iran.\n\n2. (C) Undersecretary Everton Vargas told Director Ed McGinnis that Brazil agreed.",
+			"ed-mcginnis+everton-vargas meeting "},
+		{"not a meeting told as of another time",
+			"1. (C) During a January 13 visit to Brasilia, Ambassador Gregory Schulte discussed Iran.\n\n2. (C) Schulte had recently discussed Iran with Undersecretary Everton Vargas.",
+			"everton-vargas+gregory-schulte meeting "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := meetings(t, tt.text); got != tt.want {
+				t.Errorf("meetings of %q\n got  %s\n want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestOccasions(t *testing.T) {
 	d := func(s string) *string { return &s }
 	m := func(date *string, start int, ids ...string) Meeting {
