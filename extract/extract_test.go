@@ -89,6 +89,7 @@ func TestPeople(t *testing.T) {
 		{"corpus titles", "1. (C) State Prosecutor Alejandro Garza met Deputy Head of Mission Pieter Smit and Magistrate Aggrey Muchelule.", "Aggrey Muchelule[Magistrate]; Alejandro Garza[State Prosecutor]; Pieter Smit[Deputy Head of Mission]"},
 		{"an organization after a title is no name", "1. (C) The Foreign Ministry and the Prosecutor Office met.", ""},
 		{"name without title", "1. (C) Gustavo Gallon said the process was not serious.", "Gustavo Gallon"},
+		{"a given name that is also a common word", "1. (C) Senator John Kerry, accompanied by SFRC staff Frank Lowenstein, met him. Frank discussions followed.", "Frank Lowenstein; John Kerry[Senator]"},
 		{"not names", "1. (C) The Quadrennial Defense Review and Turkish-sponsored Israeli-Syrian talks.", ""},
 		{"honorific is no office", "1. (C) Mr. Smith met Dr. Jones.", "Jones; Smith"},
 		{"words of an office the titles do not know", "1. (C) He met Regional Affairs Officer Caroline Croft, State Councilor Dai Bingguo and Project Manager Gulnara Abildaeva.", "Caroline Croft; Dai Bingguo; Gulnara Abildaeva"},

@@ -1080,8 +1080,8 @@ func (tg *tagger) shapeName(s, e int) bool {
 		case 'l', 'm':
 			// a surname may be a word ("Gustavo Gallon", "Condoleezza
 			// Rice"), a name does not start with one
-			if k == s {
-				return false
+			if k == s && tg.c.names[t.key] != 'g' {
+				return false // but "Frank Lowenstein", "Bill Burns"
 			}
 			common++
 		}
