@@ -1150,7 +1150,8 @@ func objectGap(gap string) bool {
 		}
 		switch w.w {
 		case "with", "and", "on", "separately", "jointly", "privately", "briefly", "again", "also",
-			"today", "yesterday", "last", "week", "then", "later", "earlier", "both", "her", "his", "their", "the":
+			"today", "yesterday", "last", "week", "then", "later", "earlier", "both", "her", "his", "their", "the",
+			"of", "for", "to": // a title's: "Prime Minister of Qatar Sheikh Hamad", "Ambassador to the UN"
 			continue
 		}
 		return false

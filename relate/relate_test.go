@@ -174,6 +174,7 @@ func TestGrammar(t *testing.T) {
 		{"a person in another's title is no participant", "1. (C) Marco Aurelio Garcia, the foreign policy advisor to President Lula, met with Senator John Kerry on February 3.", "john-kerry+marco-aurelio-garcia meeting 2009-02-03"},
 		{"possessives are not participants", "1. (C) Prime Minister Gordon Brown met with Aafia Siddiqui's mother.", ""},
 		{"a list of items set apart by semicolons, each with an apposition", "1. (C) Representative Darrell Issa met with Joseph Sayah, Lebanese Consul General in Sao Paulo; Souheil Yamount, a long-time advisor to the Hariri Family Group; and Guilherme Mattar, a Director of the Chamber.", "darrell-issa+guilherme-mattar+joseph-sayah+souheil-yamount meeting  @Sao Paulo"},
+		{"a title with of before the met person", "1. (C) Senator John Kerry met February 13 with Prime Minister (and Foreign Minister) of Qatar Sheikh Hamad bin Jassim Al Thani (HBJ).", "hamad-bin-jassim-al-thani+john-kerry meeting 2009-02-13"},
 		{"a semicolon after a clause ends the list", "1. (C) Representative Darrell Issa met with Joseph Sayah, who said trade was up; Souheil Yamount agreed.", "darrell-issa+joseph-sayah meeting "},
 		{"a list that ends unnamed accompanied", "1. (C) Secretary Leavitt met with President Arias in his office. Director Stieger and Econoff accompanied the Secretary. Vice Minister Ana Cecilia Morice joined Arias.", "ana-cecilia-morice+leavitt+oscar-arias+stieger meeting "},
 		{"joined an organization is no meeting", "1. (C) Minister Carlos Sosa joined the Socialist Party in 1990.", ""},
