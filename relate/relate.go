@@ -1022,13 +1022,17 @@ func itemGap(gap string) bool {
 		t := rest[w.s:w.e]
 		switch {
 		case isUpper(t[0]):
-		case w.w == "of" || w.w == "for" || w.w == "the":
+		case w.w == "of" || w.w == "for" || w.w == "the" || roleWords[w.w]:
 		default:
 			return false
 		}
 	}
 	return isUpper(rest[ws[0].s])
 }
+
+// roleWords are the words in lower case of a list item's title ("and
+// SFRC staff Frank Lowenstein", "and embassy officer Jane Doe").
+var roleWords = map[string]bool{"staff": true, "staffer": true, "officer": true, "officers": true, "aide": true, "adviser": true, "advisor": true, "embassy": true, "notetaker": true, "interpreter": true, "assistant": true, "director": true, "chief": true, "member": true}
 
 // semicolonItem reports the gap of a list whose items are set apart by
 // semicolons, each with its apposition ("Joseph Sayah, Lebanese Consul
