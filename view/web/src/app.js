@@ -4,6 +4,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import { DEFAULT_EDGE_PROGRAM_CLASSES } from "sigma/settings";
+import { EdgeLineProgram } from "sigma/rendering";
 
 // A fixed palette (community index modulo its length): distinct, readable on white.
 const PALETTE = [
@@ -318,6 +319,9 @@ function main() {
     } else if (focusEdge >= 0) {
       a.hidden = true;
     }
+    // one meeting: a hairline (GL lines), much cheaper for software WebGL to
+    // draw than the antialiased quad of the thicker edges
+    if (c <= 1 && !sel) a.type = "thin";
     return a;
   }
 
@@ -345,7 +349,7 @@ function main() {
     maxCameraRatio: 4,
     stagePadding: 24,
     // No arrows here: the default "arrow" program would be compiled for nothing.
-    edgeProgramClasses: { arrow: DEFAULT_EDGE_PROGRAM_CLASSES.line },
+    edgeProgramClasses: { arrow: DEFAULT_EDGE_PROGRAM_CLASSES.line, thin: EdgeLineProgram },
   };
 
   // ---- panel ---------------------------------------------------------------
