@@ -253,7 +253,8 @@ func TestBrowser(t *testing.T) {
 			if (a !== me && b !== me) return;
 			const p = vp(d.nodes[a].id), q = vp(d.nodes[b].id);
 			if (!p || !q) return;
-			const m = {x: (p.x + q.x) / 2, y: (p.y + q.y) / 2};
+			const da = s.getNodeDisplayData(d.nodes[a].id), db = s.getNodeDisplayData(d.nodes[b].id);
+			const m = s.framedGraphToViewport({x: (da.x + db.x) / 2, y: (da.y + db.y) / 2}); // the edge's midpoint
 			if (m.x < 20 || m.y < 20 || m.x > rect.width - 20 || m.y > rect.height - 20) return;
 			if (nodes.some(n => Math.hypot(n.c.x - m.x, n.c.y - m.y) < n.r + 4) || s.getNodeAtPosition(m)) return;
 			if (drawn.some(o => o.k !== k && segDist(m, o.p, o.q) < 4)) return;
