@@ -1,12 +1,15 @@
 package view_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -171,34 +174,42 @@ func TestBrowser(t *testing.T) {
 		return s
 	}
 	url := "file://" + path
-	// first paint. In a fresh browser (as a reader who opens the file sees
-	// it) Chromium's software WebGL compiles its shaders first: 1.7 to 2.5 s
-	// for the corpus page on this 2-core machine, logged here; in a warm
-	// browser the page's own work (read the data, build the graph, draw):
-	// 0.8 to 1.1 s, held to the 2 s budget.
-	cold := coldPaint(t, exe, url)
+	// first paint (window.cablegraph.firstPaintMs: from the navigation's
+	// start to the frame after the first one drawn, so the first frame's
+	// WebGL pixels are on the screen) in a fresh browser, as a reader who
+	// opens the file sees it: Chromium starts its software WebGL there.
+	// The median of three fresh browsers (the machine is shared) is held
+	// to 2 s; the warm figure is logged.
+	var colds []float64
+	for range 3 {
+		colds = append(colds, coldPaint(t, exe, url))
+	}
+	cold := median(colds)
 	do(chromedp.Navigate(url))
 	waitReady()
 	do(chromedp.Navigate("about:blank"), chromedp.Navigate(url)) // again: warm
 	waitReady()
 	var warm float64
 	eval(`window.cablegraph.firstPaintMs`, &warm)
-	t.Logf("%s: first paint %.0f ms in a fresh browser, %.0f ms in a warm one", name, cold, warm)
+	var timings map[string]float64
+	eval(`window.cablegraph.timings`, &timings)
+	t.Logf("%s: first paint %.0f ms in a fresh browser (median of %.0f), %.0f ms in a warm one; warm milestones %s; load %s", name, cold, colds, warm, milestones(timings), loadavg())
+	if cold <= 0 || cold > 2000 {
+		t.Errorf("first paint %.0f ms in a fresh browser (median of %.0f), want under 2,000", cold, colds)
+	}
 	if warm <= 0 || warm > 2000 {
 		t.Errorf("first paint %.0f ms in a warm browser, want under 2,000", warm)
 	}
 
-	// the data says who to look for: the most met person and one of their edges
+	// the data says who to look for: the most met person
 	var probe struct {
-		ID, Label, Other, Quote string
+		ID, Label string
 	}
 	eval(`(() => {
 		const d = JSON.parse(document.getElementById('cablegraph-data').textContent);
 		let best = 0;
 		d.nodes.forEach((n, i) => { if (n.shown && n.meetings > d.nodes[best].meetings) best = i; });
-		const e = d.edges.find(e => e.s === best || e.t === best);
-		const other = e.s === best ? e.t : e.s;
-		return {ID: d.nodes[best].id, Label: d.nodes[best].label, Other: d.nodes[other].id, Quote: d.meetings[e.m[0]].quote};
+		return {ID: d.nodes[best].id, Label: d.nodes[best].label};
 	})()`, &probe)
 
 	// search: type the label, choose it
@@ -209,20 +220,68 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("search %q: fragment %q, panel %q", probe.Label, hash, short(panel))
 	}
 
-	// an edge: its evidence in the panel
-	var ignore any
-	eval(fmt.Sprintf(`window.cablegraph.selectEdge(%q, %q), true`, probe.ID, probe.Other), &ignore)
-	do(chromedp.Sleep(300 * time.Millisecond))
+	// an edge: a click with the mouse at the middle of one of the person's
+	// edges as drawn (sigma's framedGraphToViewport of its ends), away from
+	// every node and every other edge drawn; then its evidence in the panel
+	do(chromedp.Sleep(700 * time.Millisecond)) // the camera's move to the person
+	var target struct {
+		X, Y         float64
+		Other, Quote string
+		Candidates   int
+	}
+	eval(fmt.Sprintf(`(() => {
+		const d = JSON.parse(document.getElementById('cablegraph-data').textContent);
+		const x = JSON.parse(document.getElementById('cablegraph-details').textContent);
+		const s = window.cablegraph.sigma, g = window.cablegraph.graph;
+		const me = d.nodes.findIndex(n => n.id === %q);
+		const vp = (id) => { const n = s.getNodeDisplayData(id); return n && !n.hidden ? s.framedGraphToViewport(n) : null; };
+		const rect = s.getContainer().getBoundingClientRect();
+		const segDist = (p, a, b) => {
+			const dx = b.x - a.x, dy = b.y - a.y, l = dx * dx + dy * dy;
+			const t = l ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l)) : 0;
+			return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+		};
+		const drawn = [];
+		g.forEachEdge((key, a, src, dst) => {
+			const e = s.getEdgeDisplayData(key), p = vp(src), q = vp(dst);
+			if (e && !e.hidden && p && q) drawn.push({k: a.i, p, q});
+		});
+		const nodes = [];
+		g.forEachNode((key) => { const n = s.getNodeDisplayData(key); if (n && !n.hidden && n.size > 0) nodes.push({c: s.framedGraphToViewport(n), r: s.scaleSize(n.size)}); });
+		let best = null, cands = 0;
+		d.edges.forEach(([a, b], k) => {
+			if (a !== me && b !== me) return;
+			const p = vp(d.nodes[a].id), q = vp(d.nodes[b].id);
+			if (!p || !q) return;
+			const da = s.getNodeDisplayData(d.nodes[a].id), db = s.getNodeDisplayData(d.nodes[b].id);
+			const m = s.framedGraphToViewport({x: (da.x + db.x) / 2, y: (da.y + db.y) / 2}); // the edge's midpoint
+			if (m.x < 20 || m.y < 20 || m.x > rect.width - 20 || m.y > rect.height - 20) return;
+			if (nodes.some(n => Math.hypot(n.c.x - m.x, n.c.y - m.y) < n.r + 4) || s.getNodeAtPosition(m)) return;
+			if (drawn.some(o => o.k !== k && segDist(m, o.p, o.q) < 4)) return;
+			cands++;
+			const len = Math.hypot(q.x - p.x, q.y - p.y);
+			if (!best || len > best.len) best = {len, k, m, other: a === me ? b : a};
+		});
+		if (!best) return {Candidates: 0};
+		return {X: rect.left + best.m.x, Y: rect.top + best.m.y, Other: d.nodes[best.other].id,
+			Quote: x.meetings[x.edges[best.k].m[0]].quote, Candidates: cands};
+	})()`, probe.ID), &target)
+	if target.Candidates == 0 {
+		t.Fatalf("no edge of %s to click: every midpoint is off the canvas, under a node or near another edge", probe.ID)
+	}
+	do(chromedp.MouseClickXY(target.X, target.Y), chromedp.Sleep(500*time.Millisecond))
 	eval(`location.hash`, &hash)
 	panel := text("#panel")
-	if quote := strings.Join(strings.Fields(probe.Quote), " "); !strings.Contains(strings.Join(strings.Fields(panel), " "), quote[:min(60, len(quote))]) {
-		t.Errorf("edge %s-%s: the panel lacks the evidence %q:\n%s", probe.ID, probe.Other, short(quote), short(panel))
+	if quote := strings.Join(strings.Fields(target.Quote), " "); !strings.Contains(strings.Join(strings.Fields(panel), " "), quote[:min(60, len(quote))]) {
+		t.Errorf("click at (%.0f, %.0f) on the edge %s-%s: the panel lacks the evidence %q:\n%s", target.X, target.Y, probe.ID, target.Other, short(quote), short(panel))
 	}
-	if !strings.Contains(hash, "edge=") {
-		t.Errorf("edge selected, fragment %q", hash)
+	if !strings.Contains(hash, "edge=") || !strings.Contains(hash, probe.ID) || !strings.Contains(hash, target.Other) {
+		t.Errorf("edge %s-%s clicked, fragment %q", probe.ID, target.Other, hash)
 	}
+	t.Logf("%s: clicked the edge %s-%s at (%.0f, %.0f) (the longest of %d that lie clear)", name, probe.ID, target.Other, target.X, target.Y, target.Candidates)
 
 	// a time range: fewer edges shown
+	var ignore any
 	before := text("#counts")
 	do(chromedp.SetValue("#from", "2009-01-01"), chromedp.SetValue("#to", "2009-03-31"))
 	eval(`['from','to'].forEach(id => { const el = document.getElementById(id); el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); }), true`, &ignore)
@@ -275,6 +334,32 @@ func coldPaint(t *testing.T, exe, url string) float64 {
 		}
 		time.Sleep(200 * time.Millisecond) // the poll lost its page: again
 	}
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// milestones lists the page's timings (ms since the navigation started) in order.
+func milestones(m map[string]float64) string {
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(m[a], m[b]) })
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %.0f", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// loadavg is the machine's load (1, 5, 15 minutes): timings are noisy under load.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
 // browserOptions start Debian's headless Chromium as the test runs it.

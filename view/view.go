@@ -34,7 +34,8 @@ var (
 // people with most meetings are drawn and search finds the rest.
 const MaxDrawn = 5000
 
-// Data is what graph.html reads (DATA.md).
+// Data is what graph.html shows (DATA.md): the page gets it in two parts,
+// what the first frame needs (Paint) and the rest (Details).
 type Data struct {
 	Version  int       `json:"version"`
 	Title    string    `json:"title"`
@@ -115,7 +116,7 @@ type Builder struct {
 func NewBuilder(g *graph.Graph, opts graph.Options, title string, maxDrawn int) *Builder {
 	b := &Builder{g: g, opts: opts, index: map[string]int{}, edges: map[[2]int]int{}, cables: map[string]int{}}
 	nodes, edges := g.Nodes(), g.Edges()
-	b.data = Data{Version: 1, Title: title, Total: Total{len(nodes), len(edges)}, Nodes: []Node{}, Edges: []Edge{}, Meetings: []Meeting{}, Cables: []Cable{}}
+	b.data = Data{Version: 2, Title: title, Total: Total{len(nodes), len(edges)}, Nodes: []Node{}, Edges: []Edge{}, Meetings: []Meeting{}, Cables: []Cable{}}
 	met := map[string]int{}
 	for _, e := range edges {
 		met[e.Source] += e.Weight
@@ -257,19 +258,89 @@ func (b *Builder) Data() *Data {
 	return d
 }
 
+// PaintData is the first part of the page's data (DATA.md): what the first
+// frame needs, parsed before it is drawn.
+type PaintData struct {
+	Version int         `json:"version"`
+	Title   string      `json:"title"`
+	Note    string      `json:"note"`
+	Total   Total       `json:"total"`
+	Nodes   []PaintNode `json:"nodes"`
+	Edges   [][3]int    `json:"edges"` // source, target (node indexes), weight
+}
+
+// PaintNode is a person as the first frame and the search need them.
+type PaintNode struct {
+	ID        string  `json:"id"`
+	Label     string  `json:"label"`
+	X         float64 `json:"x"`
+	Y         float64 `json:"y"`
+	Size      float64 `json:"size"`
+	Community int     `json:"community"`
+	Meetings  int     `json:"meetings"`
+	Shown     bool    `json:"shown"`
+}
+
+// DetailsData is the second part (DATA.md): what the panels, the search
+// by alias and the filters need, parsed when first needed.
+type DetailsData struct {
+	Nodes    []NodeDetails `json:"nodes"` // in the order of PaintData.Nodes
+	Edges    []EdgeDetails `json:"edges"` // in the order of PaintData.Edges
+	Meetings []Meeting     `json:"meetings"`
+	Cables   []Cable       `json:"cables"`
+}
+
+// NodeDetails is the rest of a person.
+type NodeDetails struct {
+	Aliases []string `json:"aliases"`
+	Offices []string `json:"offices"`
+	Cables  int      `json:"cables"`
+	First   string   `json:"first"`
+	Last    string   `json:"last"`
+}
+
+// EdgeDetails is the rest of an edge: its dates and meetings.
+type EdgeDetails struct {
+	First    string `json:"first"`
+	Last     string `json:"last"`
+	Meetings []int  `json:"m"`
+}
+
+// Split cuts d into the page's two parts.
+func (d *Data) Split() (*PaintData, *DetailsData) {
+	p := &PaintData{Version: d.Version, Title: d.Title, Note: d.Note, Total: d.Total,
+		Nodes: make([]PaintNode, len(d.Nodes)), Edges: make([][3]int, len(d.Edges))}
+	x := &DetailsData{Nodes: make([]NodeDetails, len(d.Nodes)), Edges: make([]EdgeDetails, len(d.Edges)),
+		Meetings: d.Meetings, Cables: d.Cables}
+	for i, n := range d.Nodes {
+		p.Nodes[i] = PaintNode{ID: n.ID, Label: n.Label, X: n.X, Y: n.Y, Size: n.Size, Community: n.Community, Meetings: n.Meetings, Shown: n.Shown}
+		x.Nodes[i] = NodeDetails{Aliases: n.Aliases, Offices: n.Offices, Cables: n.Cables, First: n.First, Last: n.Last}
+	}
+	for i, e := range d.Edges {
+		p.Edges[i] = [3]int{e.Source, e.Target, e.Weight}
+		x.Edges[i] = EdgeDetails{First: e.First, Last: e.Last, Meetings: e.Meetings}
+	}
+	return p, x
+}
+
 // Write writes graph.html with the data: the page, its style, the
-// bundled script and the data, all inline.
+// bundled script and the data's two parts, all inline.
 func Write(w io.Writer, d *Data) error {
-	var js bytes.Buffer
-	enc := json.NewEncoder(&js) // escapes <, > and & (and U+2028/9): the JSON cannot close its script element
-	if err := enc.Encode(d); err != nil {
+	paint, details := d.Split()
+	pj, err := scriptJSON(paint)
+	if err != nil {
+		return err
+	}
+	dj, err := scriptJSON(details)
+	if err != nil {
 		return err
 	}
 	title := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(d.Title)
 	page, err := fill(pageHTML, map[string]string{
 		"{{TITLE}}":   title,
 		"/*{{CSS}}*/": viewerCSS,
-		"{{DATA}}":    strings.TrimSpace(js.String()),
+		"{{DATA}}":    pj,
+		"{{DETAILS}}": dj,
 		"/*{{JS}}*/":  strings.ReplaceAll(viewerJS, "</script", `<\/script`),
 	})
 	if err != nil {
@@ -277,6 +348,16 @@ func Write(w io.Writer, d *Data) error {
 	}
 	_, err = io.WriteString(w, page)
 	return err
+}
+
+// scriptJSON encodes v for a script element: encoding/json escapes <, >
+// and & (and U+2028/9), so the JSON cannot close its element.
+func scriptJSON(v any) (string, error) {
+	var b bytes.Buffer
+	if err := json.NewEncoder(&b).Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(b.String()), nil
 }
 
 // fill replaces each placeholder, which must stand in the page once.

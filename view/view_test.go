@@ -111,21 +111,34 @@ func TestWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	m := regexp.MustCompile(`(?s)<script type="application/json" id="cablegraph-data">(.*?)</script>`).FindStringSubmatch(page)
-	if m == nil {
-		t.Fatal("no data element")
+	part := func(id string, v any) {
+		t.Helper()
+		m := regexp.MustCompile(`(?s)<script type="application/json" id="` + id + `">(.*?)</script>`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("no %s element", id)
+		}
+		if err := json.Unmarshal([]byte(m[1]), v); err != nil {
+			t.Fatalf("%s does not parse: %v", id, err)
+		}
 	}
-	var d Data
-	if err := json.Unmarshal([]byte(m[1]), &d); err != nil {
-		t.Fatalf("the data does not parse: %v", err)
+	var p PaintData
+	var d DetailsData
+	part("cablegraph-data", &p)
+	part("cablegraph-details", &d)
+	if p.Version != 2 || len(p.Nodes) != 3 || len(p.Edges) != 3 || len(d.Nodes) != 3 || len(d.Edges) != 3 || p.Edges[0] != [3]int{0, 1, 2} || p.Nodes[0].ID != "anna" || p.Nodes[0].Meetings != 3 {
+		t.Errorf("the paint part: %+v", p)
 	}
-	if len(d.Meetings) != 2 || !strings.Contains(d.Meetings[0].Quote, "</script><script>alert(1)</script>") {
-		t.Errorf("the evidence did not survive: %+v", d.Meetings)
+	if len(d.Meetings) != 2 || !strings.Contains(d.Meetings[0].Quote, "</script><script>alert(1)</script>") || len(d.Edges[0].Meetings) != 2 || d.Nodes[0].Cables != 2 {
+		t.Errorf("the evidence did not survive: %+v", d)
+	}
+	// the details follow the script: the first frame does not wait for them
+	if a, b := strings.Index(page, `id="cablegraph-data"`), strings.Index(page, `id="cablegraph-details"`); a < 0 || b < a || !strings.Contains(page[a:b], "<script>") {
+		t.Error("the page's order is not: paint data, script, details")
 	}
 	if strings.Contains(page, "alert(1)</script>") || strings.Contains(page, "<met>") {
 		t.Error("text of the data or title escaped its element")
 	}
-	for _, p := range []string{"{{TITLE}}", "{{DATA}}", "/*{{CSS}}*/", "/*{{JS}}*/"} {
+	for _, p := range []string{"{{TITLE}}", "{{DATA}}", "{{DETAILS}}", "/*{{CSS}}*/", "/*{{JS}}*/"} {
 		if strings.Contains(page, p) {
 			t.Errorf("placeholder %s left in the page", p)
 		}

@@ -105,14 +105,18 @@ check(paints[paints.length - 1] < 2000, "first paint < 2 s", `median ${paints[pa
 
 const { ctx, page, log } = await open(url);
 const info = await page.evaluate(() => {
-  const d = window.cablegraph.data;
+  // the two parts of the data (view/DATA.md v2)
+  const d = JSON.parse(document.getElementById("cablegraph-data").textContent);
+  const x = JSON.parse(document.getElementById("cablegraph-details").textContent);
   const top = d.nodes.filter((n) => n.shown !== false).sort((a, b) => b.meetings - a.meetings)[0];
-  const e = d.edges.slice().sort((a, b) => b.w - a.w)[0];
-  const withQuote = d.edges.find((x) => x.m.some((mi) => d.meetings[mi].quote.length > 30)) || e;
+  const order = d.edges.map((e, k) => k).sort((a, b) => d.edges[b][2] - d.edges[a][2]);
+  const e = order[0];
+  const withQuote = d.edges.findIndex((_, k) => x.edges[k].m.some((mi) => x.meetings[mi].quote.length > 30));
+  const q = withQuote >= 0 ? withQuote : e;
   return {
     top: { id: top.id, label: top.label },
-    heavy: d.nodes[e.s].id + "~" + d.nodes[e.t].id,
-    edge: { s: d.nodes[withQuote.s].id, t: d.nodes[withQuote.t].id, quotes: withQuote.m.map((mi) => d.meetings[mi].quote) },
+    heavy: d.nodes[d.edges[e][0]].id + "~" + d.nodes[d.edges[e][1]].id,
+    edge: { s: d.nodes[d.edges[q][0]].id, t: d.nodes[d.edges[q][1]].id, quotes: x.edges[q].m.map((mi) => x.meetings[mi].quote) },
     nodes: d.nodes.length,
     drawn: window.cablegraph.graph.order,
     edges: window.cablegraph.graph.size,

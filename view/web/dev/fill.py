@@ -5,7 +5,7 @@ standalone HTML page, as the Go writer does (development only).
     python3 fill.py data.json > graph.html
     python3 fill.py --assets ../../assets data.json -o graph.html
 
-All four placeholders are replaced in one pass, so nothing inserted is scanned
+All five placeholders are replaced in one pass, so nothing inserted is scanned
 again; "<" in the data is written as \\u003c so the JSON never closes its tag.
 Standard library only.
 """
@@ -20,7 +20,7 @@ import sys
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", help="graph data (view/DATA.md), JSON")
+    ap.add_argument("data", help="graph data: one object with the fields of both parts of view/DATA.md (as make-fixture.py writes it), JSON")
     ap.add_argument("--assets", default=os.path.join(here, "..", "..", "assets"))
     ap.add_argument("-o", "--output", default="-")
     args = ap.parse_args()
@@ -32,12 +32,28 @@ def main():
     page, css, js = read("page.html"), read("viewer.css"), read("viewer.js")
     with open(args.data, encoding="utf-8") as f:
         data = json.load(f)
-    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    blob = blob.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # the page's two parts (view/DATA.md): what the first frame needs, the rest
+    nodes, edges = data.get("nodes") or [], data.get("edges") or []
+    paint = {k: data.get(k) for k in ("version", "title", "note", "total")}
+    paint["version"] = 2
+    paint["nodes"] = [{k: n.get(k) for k in ("id", "label", "x", "y", "size", "community", "meetings", "shown")} for n in nodes]
+    paint["edges"] = [[e["s"], e["t"], e["w"]] for e in edges]
+    details = {
+        "nodes": [{k: n.get(k) for k in ("aliases", "offices", "cables", "first", "last")} for n in nodes],
+        "edges": [{k: e.get(k) for k in ("first", "last", "m")} for e in edges],
+        "meetings": data.get("meetings") or [],
+        "cables": data.get("cables") or [],
+    }
+
+    def blob(v):
+        b = json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+        return b.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
     values = {
         "{{TITLE}}": html.escape(data.get("title") or "cablegraph"),
         "/*{{CSS}}*/": css,
-        "{{DATA}}": blob,
+        "{{DATA}}": blob(paint),
+        "{{DETAILS}}": blob(details),
         "/*{{JS}}*/": js,
     }
     for k in values:

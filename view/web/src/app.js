@@ -4,6 +4,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import { DEFAULT_EDGE_PROGRAM_CLASSES } from "sigma/settings";
+import { EdgeLineProgram } from "sigma/rendering";
 
 // A fixed palette (community index modulo its length): distinct, readable on white.
 const PALETTE = [
@@ -78,9 +79,11 @@ function main() {
   }
   timings.parsed = performance.now();
   const N = data.nodes || [];
-  const E = data.edges || [];
-  const M = data.meetings || [];
-  const C = data.cables || [];
+  const E = (data.edges || []).map(([s, t, w]) => ({ s, t, w }));
+  // The details (DATA.md: offices, aliases, meetings, cables) come after the
+  // script in the page and are parsed when first needed (see loadDetails).
+  let M = [];
+  let C = [];
   const title = data.title || "cablegraph";
   document.title = title;
   $("title").textContent = title;
@@ -99,15 +102,48 @@ function main() {
     adj[e.t].push(i);
     pairKey.set(Math.min(e.s, e.t) + "," + Math.max(e.s, e.t), i);
   });
-  // A meeting's date: its own, else its cable's.
-  const mDate = M.map((m) => m.date || (C[m.cable] && C[m.cable].date) || "");
+  let mDate = []; // a meeting's date: its own, else its cable's
   let minDate = "", maxDate = "";
-  for (const d of mDate) {
-    if (!d) continue;
-    if (!minDate || d < minDate) minDate = d;
-    if (!maxDate || d > maxDate) maxDate = d;
+  let cableText = [];
+
+  // loadDetails parses the second part of the data once the parser has read
+  // it (it follows this script) and merges it in: false while it has not.
+  let details = false;
+  function loadDetails() {
+    if (details) return true;
+    const el = $("cablegraph-details");
+    if (!el) return false;
+    details = true;
+    let d = {};
+    try {
+      d = JSON.parse(el.textContent);
+    } catch (e) {
+      fail("No details in this page (" + e.message + ").");
+    }
+    (d.nodes || []).forEach((x, i) => N[i] && Object.assign(N[i], x));
+    (d.edges || []).forEach((x, i) => E[i] && Object.assign(E[i], x));
+    M = d.meetings || [];
+    C = d.cables || [];
+    mDate = M.map((m) => m.date || (C[m.cable] && C[m.cable].date) || "");
+    for (const d of mDate) {
+      if (!d) continue;
+      if (!minDate || d < minDate) minDate = d;
+      if (!maxDate || d > maxDate) maxDate = d;
+    }
+    cableText = C.map((c) => [c.origin || "", ...(c.tags || [])].join("\u0001").toLowerCase());
+    for (const el of [from, to]) {
+      if (minDate) el.min = minDate;
+      if (maxDate) el.max = maxDate;
+    }
+    syncInputs();
+    timings.details = performance.now();
+    return true;
   }
-  const cableText = C.map((c) => [c.origin || "", ...(c.tags || [])].join("\u0001").toLowerCase());
+  // later(fn) runs fn with the details: now, or once the page is read.
+  const later = (fn) => (...args) => {
+    if (loadDetails()) return fn(...args);
+    document.addEventListener("DOMContentLoaded", () => loadDetails() && fn(...args), { once: true });
+  };
 
   // ---- graph ---------------------------------------------------------------
   const graph = new Graph({ type: "undirected", allowSelfLoops: false });
@@ -155,7 +191,7 @@ function main() {
 
   // ---- state ---------------------------------------------------------------
   const st = {
-    from: minDate, to: maxDate, min: 1, filter: "",
+    from: "", to: "", min: 1, filter: "", // "": no bound
     sel: null, // {type: "node", i} | {type: "edge", i}
     hover: null, // node index
   };
@@ -166,7 +202,7 @@ function main() {
 
   const meetingIn = (mi, cableOK) => {
     const d = mDate[mi];
-    if (st.from !== minDate || st.to !== maxDate) {
+    if (st.from || st.to) {
       if (!d) return false;
       if (st.from && d < st.from) return false;
       if (st.to && d > st.to) return false;
@@ -181,7 +217,8 @@ function main() {
       cableOK = new Uint8Array(C.length);
       cableText.forEach((t, i) => (cableOK[i] = t.includes(f) ? 1 : 0));
     }
-    filterOn = !!f || st.min > 1 || st.from !== minDate || st.to !== maxDate;
+    filterOn = !!f || st.min > 1 || !!st.from || !!st.to;
+    if (filterOn) loadDetails(); // the callers that set a filter run once the page is read
     nodeKept.fill(filterOn ? 0 : 1);
     for (let i = 0; i < E.length; i++) {
       const e = E[i];
@@ -282,6 +319,9 @@ function main() {
     } else if (focusEdge >= 0) {
       a.hidden = true;
     }
+    // one meeting: a hairline (GL lines), much cheaper for software WebGL to
+    // draw than the antialiased quad of the thicker edges
+    if (c <= 1 && !sel) a.type = "thin";
     return a;
   }
 
@@ -292,7 +332,9 @@ function main() {
   const sigmaSettings = {
     nodeReducer,
     edgeReducer,
-    enableEdgeEvents: true,
+    // Edges are picked by geometry (edgeAt): sigma's edge events would draw
+    // every edge a second time, into a picking layer, before the first frame.
+    enableEdgeEvents: false,
     zIndex: true,
     defaultEdgeColor: EDGE_COLOR,
     labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
@@ -307,7 +349,7 @@ function main() {
     maxCameraRatio: 4,
     stagePadding: 24,
     // No arrows here: the default "arrow" program would be compiled for nothing.
-    edgeProgramClasses: { arrow: DEFAULT_EDGE_PROGRAM_CLASSES.line },
+    edgeProgramClasses: { arrow: DEFAULT_EDGE_PROGRAM_CLASSES.line, thin: EdgeLineProgram },
   };
 
   // ---- panel ---------------------------------------------------------------
@@ -417,6 +459,7 @@ function main() {
 
   function select(i, centre) {
     if (i == null || i < 0) return;
+    if (!loadDetails()) return later(select)(i, centre);
     ensureDrawn(i);
     st.sel = { type: "node", i };
     st.hover = null;
@@ -429,6 +472,7 @@ function main() {
 
   function selectEdge(ei, centre) {
     if (ei == null || ei < 0) return;
+    if (!loadDetails()) return later(selectEdge)(ei, centre);
     const e = E[ei];
     ensureDrawn(e.s);
     ensureDrawn(e.t);
@@ -458,8 +502,11 @@ function main() {
 
   function bindSigma() {
   sigma.on("clickNode", ({ node }) => select(graph.getNodeAttribute(node, "i"), false));
-  sigma.on("clickEdge", ({ edge }) => selectEdge(graph.getEdgeAttribute(edge, "i"), false));
-  sigma.on("clickStage", () => st.sel && clearSelection());
+  sigma.on("clickStage", ({ event }) => {
+    const ei = edgeAt(event.x, event.y);
+    if (ei >= 0) selectEdge(ei, false);
+    else if (st.sel) clearSelection();
+  });
   sigma.on("enterNode", ({ node }) => {
     st.hover = graph.getNodeAttribute(node, "i");
     container.style.cursor = "pointer";
@@ -472,18 +519,62 @@ function main() {
     computeFocus();
     sigma.refresh({ skipIndexation: true });
   });
-  sigma.on("enterEdge", () => (container.style.cursor = "pointer"));
-  sigma.on("leaveEdge", () => (container.style.cursor = ""));
+  // an edge under the pointer shows the hand (looked up once a frame)
+  let moved = null;
+  sigma.on("moveBody", ({ event }) => {
+    if (!moved) requestAnimationFrame(() => {
+      if (st.hover == null) container.style.cursor = edgeAt(moved.x, moved.y) >= 0 ? "pointer" : "";
+      moved = null;
+    });
+    moved = { x: event.x, y: event.y };
+  });
+  }
+
+  // edgeAt returns the index of the edge drawn nearest the viewport point
+  // (x, y), within a few pixels of its line, or -1: what sigma draws (after
+  // the reducers) is what can be clicked.
+  function edgeAt(x, y) {
+    const at = new Map(); // node key -> viewport position, or null when not drawn
+    const pos = (key) => {
+      let p = at.get(key);
+      if (p === undefined) {
+        const d = sigma.getNodeDisplayData(key);
+        p = d && !d.hidden ? sigma.framedGraphToViewport(d) : null;
+        at.set(key, p);
+      }
+      return p;
+    };
+    let best = -1, bestD = Infinity;
+    graph.forEachEdge((key, a, src, dst) => {
+      const d = sigma.getEdgeDisplayData(key);
+      if (!d || d.hidden) return;
+      const p = pos(src), q = pos(dst);
+      if (!p || !q) return;
+      const dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy;
+      const t = len2 ? Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len2)) : 0;
+      const ex = p.x + t * dx - x, ey = p.y + t * dy - y;
+      const dist = Math.sqrt(ex * ex + ey * ey);
+      if (dist <= Math.max(4, sigma.scaleSize(d.size || 1) / 2 + 3) && dist < bestD) {
+        bestD = dist;
+        best = a.i;
+      }
+    });
+    return best;
   }
 
   // ---- search --------------------------------------------------------------
   // The name index is built on first use, not before the first frame.
   let keys = null;
-  const nameKeys = () =>
-    keys || (keys = N.map((n) => [n.label || n.id, n.id, ...(n.aliases || [])].map((t) => {
+  // (Before the details are read, the names without the aliases, not kept.)
+  const nameKeys = () => {
+    if (keys) return keys;
+    const k = N.map((n) => [n.label || n.id, n.id, ...(n.aliases || [])].map((t) => {
       const k = norm(t);
       return { t, k, c: k.replace(/ /g, "") };
-    })));
+    }));
+    if (details) keys = k;
+    return k;
+  };
   const search = $("search");
   const sugg = $("suggestions");
   let hits = [], active = -1;
@@ -492,7 +583,8 @@ function main() {
     const k = norm(q), c = k.replace(/ /g, "");
     if (!c) return [];
     const out = [];
-    nameKeys();
+    loadDetails();
+    const keys = nameKeys();
     for (let i = 0; i < N.length; i++) {
       let best = 0, via = null;
       for (const key of keys[i]) {
@@ -567,17 +659,14 @@ function main() {
   // ---- filters -------------------------------------------------------------
   $("controls").addEventListener("submit", (ev) => ev.preventDefault());
   const from = $("from"), to = $("to"), minW = $("min-weight"), filt = $("filter");
-  for (const el of [from, to]) {
-    if (minDate) el.min = minDate;
-    if (maxDate) el.max = maxDate;
-  }
   function syncInputs() {
-    from.value = st.from;
-    to.value = st.to;
+    from.value = st.from || minDate;
+    to.value = st.to || maxDate;
     minW.value = String(st.min);
     filt.value = st.filter;
   }
   function applyFilters() {
+    if (!loadDetails()) return later(applyFilters)();
     computeFilter();
     computeFocus();
     redraw();
@@ -586,8 +675,8 @@ function main() {
     writeHash();
   }
   const onDates = () => {
-    st.from = from.value || minDate;
-    st.to = to.value || maxDate;
+    st.from = from.value && from.value !== minDate ? from.value : "";
+    st.to = to.value && to.value !== maxDate ? to.value : "";
     applyFilters();
   };
   from.addEventListener("change", onDates);
@@ -611,8 +700,8 @@ function main() {
   filt.addEventListener("input", () => { clearTimeout(filtTimer); filtTimer = setTimeout(onFilt, 120); });
   filt.addEventListener("change", onFilt);
   $("reset").addEventListener("click", () => {
-    st.from = minDate;
-    st.to = maxDate;
+    st.from = "";
+    st.to = "";
     st.min = 1;
     st.filter = "";
     syncInputs();
@@ -635,8 +724,8 @@ function main() {
       const e = E[st.sel.i];
       p.push("edge=" + encodeURIComponent(N[e.s].id) + "~" + encodeURIComponent(N[e.t].id));
     }
-    if (st.from && st.from !== minDate) p.push("from=" + st.from);
-    if (st.to && st.to !== maxDate) p.push("to=" + st.to);
+    if (st.from) p.push("from=" + st.from);
+    if (st.to) p.push("to=" + st.to);
     if (st.min > 1) p.push("min=" + st.min);
     if (st.filter) p.push("filter=" + encodeURIComponent(st.filter));
     const hash = p.length ? "#" + p.join("&") : "";
@@ -650,9 +739,10 @@ function main() {
   }
   const isDate = (s) => /^\d{4}-\d{2}-\d{2}$/.test(s || "");
   function readHash() {
+    if (location.hash.length > 1 && !loadDetails()) return later(readHash)();
     const q = new URLSearchParams(location.hash.replace(/^#/, ""));
-    st.from = isDate(q.get("from")) ? q.get("from") : minDate;
-    st.to = isDate(q.get("to")) ? q.get("to") : maxDate;
+    st.from = isDate(q.get("from")) ? q.get("from") : "";
+    st.to = isDate(q.get("to")) ? q.get("to") : "";
     const m = parseInt(q.get("min") || "1", 10);
     st.min = m > 1 ? m : 1;
     st.filter = q.get("filter") || "";
@@ -680,16 +770,42 @@ function main() {
   });
   window.addEventListener("resize", () => sigma && sigma.scheduleRefresh());
 
-  readHash();
-  timings.state = performance.now();
-  sigma = new Sigma(graph, container, sigmaSettings); // processes and draws the first frame
-  timings.sigma = performance.now();
-  bindSigma();
-  if (pendingCentre) centreOn(pendingCentre[0], pendingCentre[1], false);
+  function start() {
+    readHash();
+    timings.state = performance.now();
+    sigma = new Sigma(graph, container, sigmaSettings); // processes and draws the first frame
+    timings.sigma = performance.now();
+    api.sigma = sigma;
+    bindSigma();
+    if (pendingCentre) centreOn(pendingCentre[0], pendingCentre[1], false);
+    // The first frame is painted once the next one begins (its WebGL pixels
+    // have been drawn and handed to the compositor by then).
+    requestAnimationFrame(() => {
+      timings.frame = performance.now();
+      requestAnimationFrame(() => {
+        api.firstPaintMs = timings.painted = performance.now();
+        painted = true;
+        isReady();
+        // the details, while the reader looks: the first click need not wait
+        const idle = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+        idle(() => loadDetails() || later(() => {})(), { timeout: 1000 });
+      });
+    });
+  }
+  let painted = false, read = document.readyState !== "loading";
+  const isReady = () => {
+    if (!painted || !read || api.ready) return;
+    api.ready = true;
+    document.documentElement.dataset.ready = "true";
+  };
+  if (!read) document.addEventListener("DOMContentLoaded", () => { read = true; isReady(); }, { once: true });
+  // A view in the URL is drawn as the first frame, once the details are read;
+  // else the first frame is drawn now, while the parser reads the details.
+  if (location.hash.length > 1 && !loadDetails()) document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
 
   // ---- test hooks ----------------------------------------------------------
   Object.assign(api, {
-    sigma,
     graph,
     data,
     select(id) {
@@ -707,12 +823,8 @@ function main() {
     search: (q) => findPeople(q, 12).map((x) => N[x.i].id),
     counts: () => ({ nodes: shownNodes, edges: shownEdges }),
   });
-  requestAnimationFrame(() => {
-    api.firstPaintMs = timings.frame = performance.now();
-    api.ready = true;
-    document.documentElement.dataset.ready = "true";
-  });
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", main);
-else main();
+// The script stands after the elements it uses and before the details: it
+// runs at once, and the first frame does not wait for the rest of the page.
+main();
