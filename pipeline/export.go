@@ -14,6 +14,7 @@ import (
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/record"
+	"github.com/cablegraph/cablegraph/sqlite"
 	"github.com/cablegraph/cablegraph/view"
 )
 
@@ -24,6 +25,9 @@ type exportFormat struct {
 	name  string
 	files []string
 	write func(ws []io.Writer, g *graph.Graph, src *origin) error
+	// writePath writes a format that is not a stream (a database) into
+	// the temporary files at paths, instead of write
+	writePath func(ctx context.Context, paths []string, g *graph.Graph, src *origin) error
 	// cables: the export needs the cables themselves (their references,
 	// their meetings), which a graph merged from parts does not keep
 	cables bool
@@ -35,6 +39,7 @@ type exportFormat struct {
 type origin struct {
 	opts    graph.Options
 	records func(fn func(*record.Cable) error) error // the records with meetings
+	all     func(fn func(*record.Cable) error) error // every record
 }
 
 // MeetingsFile is the file of the meetings format: every meeting, a line
@@ -72,6 +77,11 @@ var exportFormats = []exportFormat{
 			return err
 		}
 		return view.Write(ws[0], b.Data())
+	}},
+	// the dataset for SQL: cables, people, mentions, meetings, edges,
+	// references, full-text indexes and views in one SQLite file
+	{name: "sqlite", files: []string{sqlite.File}, cables: true, writePath: func(ctx context.Context, paths []string, g *graph.Graph, src *origin) error {
+		return sqlite.Write(ctx, paths[0], g, src.opts, src.all)
 	}},
 }
 
@@ -153,19 +163,26 @@ func (x *exports) writeFormats(ctx context.Context, dir string, formats []string
 	// exporters only read the graph, and each writes its own files
 	var eg errgroup.Group
 	for _, f := range exportFormats {
-		if f.write == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
+		if f.write == nil && f.writePath == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
 			continue // (a distributed run merges parts, not cables: no references)
 		}
 		ws := make([]io.Writer, len(f.files))
+		paths := make([]string, len(f.files))
 		for i, name := range f.files {
 			af, err := x.create(ctx, dir, name)
 			if err != nil {
 				return err
 			}
-			ws[i] = af.w
+			ws[i], paths[i] = af.w, af.f.Name()
 		}
 		eg.Go(func() error {
-			if err := f.write(ws, g, src); err != nil {
+			var err error
+			if f.writePath != nil {
+				err = f.writePath(ctx, paths, g, src)
+			} else {
+				err = f.write(ws, g, src)
+			}
+			if err != nil {
 				return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
 			}
 			return nil
@@ -201,16 +218,19 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		err = openAll(ctx, inputs, func(readers []io.Reader) error { return g.WriteMeetings(meetings, name, readers...) })
 	}
 	if err == nil {
-		src := &origin{opts: opts, records: func(fn func(*record.Cable) error) error {
-			return openAll(ctx, inputs, func(readers []io.Reader) error {
-				for i, r := range readers {
-					if err := record.EachWithMeetings(r, inputs[i], fn); err != nil {
-						return err
+		each := func(read func(io.Reader, string, func(*record.Cable) error) error) func(func(*record.Cable) error) error {
+			return func(fn func(*record.Cable) error) error {
+				return openAll(ctx, inputs, func(readers []io.Reader) error {
+					for i, r := range readers {
+						if err := read(r, inputs[i], fn); err != nil {
+							return err
+						}
 					}
-				}
-				return nil
-			})
-		}}
+					return nil
+				})
+			}
+		}
+		src := &origin{opts: opts, records: each(record.EachWithMeetings), all: each(record.Each)}
 		err = x.writeFormats(ctx, dir, formats, g, src)
 	}
 	if err != nil {
