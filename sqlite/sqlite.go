@@ -28,28 +28,34 @@ var (
 	finishSQL string
 )
 
-// Records calls fn with every cables.jsonl record a graph was built
-// from, in order.
-type Records func(fn func(*record.Cable) error) error
+// Writer writes a database: Create, then Add every cable of the graph
+// (as graph.BuildEach hands them over), then Finish with the graph.
+type Writer struct {
+	path string
+	db   *sql.DB
+	tx   *sql.Tx
+	w    *writer
+}
 
-// Write writes the database of g (built with opts) and of the records it
-// was built from into path, a new or empty file. The cables are those
-// opts lets into the graph, with the person ids of opts.IDs; the edges
-// are those the graph exports (g.Edges). Rows go in in one transaction
-// through prepared statements; indexes and the full-text indexes are
-// made after them. The file is written without a journal: it is
-// expected to be a temporary file, renamed into place when whole.
-func Write(ctx context.Context, path string, g *graph.Graph, opts graph.Options, records Records) (err error) {
+// Create starts the database in path, a new or empty file: the tables,
+// and a transaction for the rows. The file is written without a
+// journal: it is expected to be a temporary file, renamed into place
+// when whole. Abort or Finish closes it.
+func Create(ctx context.Context, path string) (*Writer, error) {
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", path, err)
+		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	defer func() {
-		if cerr := db.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("closing %s: %w", path, cerr)
-		}
-	}()
 	db.SetMaxOpenConns(1) // one connection: the pragmas hold for every statement
+	w := &Writer{path: path, db: db}
+	if err := w.start(ctx); err != nil {
+		w.Abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *Writer) start(ctx context.Context) error {
 	for _, p := range []string{
 		"PRAGMA journal_mode = OFF",
 		"PRAGMA synchronous = OFF",
@@ -58,48 +64,83 @@ func Write(ctx context.Context, path string, g *graph.Graph, opts graph.Options,
 		"PRAGMA cache_size = -65536", // 64 MiB: index building sorts in memory
 		fmt.Sprintf("PRAGMA user_version = %d", Version),
 	} {
-		if _, err := db.ExecContext(ctx, p); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+		if _, err := w.db.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("%s: %s: %w", w.path, p, err)
 		}
 	}
-	if _, err := db.ExecContext(ctx, schemaSQL); err != nil {
-		return fmt.Errorf("creating the tables: %w", err)
+	if _, err := w.db.ExecContext(ctx, schemaSQL); err != nil {
+		return fmt.Errorf("%s: creating the tables: %w", w.path, err)
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	var err error
+	if w.tx, err = w.db.BeginTx(ctx, nil); err != nil {
+		return fmt.Errorf("%s: starting the rows' transaction: %w", w.path, err)
+	}
+	w.w, err = newWriter(ctx, w.tx)
 	if err != nil {
-		return fmt.Errorf("starting the rows' transaction: %w", err)
-	}
-	defer tx.Rollback() // after Commit, a no-op
-	w, err := newWriter(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer w.close()
-	err = records(func(c *record.Cable) error {
-		if !opts.Keep(c) {
-			return nil
-		}
-		if len(opts.IDs) > 0 {
-			c.Remap(opts.IDs)
-		}
-		return w.cable(c)
-	})
-	if err != nil {
-		return err
-	}
-	if err := w.graph(g); err != nil {
-		return err
-	}
-	if err := w.flush(); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("committing the rows: %w", err)
-	}
-	if _, err := db.ExecContext(ctx, finishSQL); err != nil {
-		return fmt.Errorf("indexes and views: %w", err)
+		return fmt.Errorf("%s: %w", w.path, err)
 	}
 	return nil
+}
+
+// Add inserts a cable's rows: the cable, its tags and references, its
+// mentions, its meetings and their participants. Its person ids must be
+// the graph's (graph.BuildEach hands cables over so).
+func (w *Writer) Add(c *record.Cable) error {
+	if err := w.w.cable(c); err != nil {
+		return fmt.Errorf("%s: %w", w.path, err)
+	}
+	return nil
+}
+
+// Finish inserts the people (every person of the cables, merged as the
+// graph merges them), places, organizations and the edges g exports,
+// commits the rows, builds the indexes, the full-text indexes and the
+// views, and closes the database.
+func (w *Writer) Finish(ctx context.Context, g *graph.Graph) error {
+	err := w.finish(ctx, g)
+	if cerr := w.close(); err == nil && cerr != nil {
+		err = fmt.Errorf("closing %s: %w", w.path, cerr)
+	}
+	return err
+}
+
+func (w *Writer) finish(ctx context.Context, g *graph.Graph) error {
+	if err := w.w.graph(g); err != nil {
+		return fmt.Errorf("%s: %w", w.path, err)
+	}
+	if err := w.w.flush(); err != nil {
+		return fmt.Errorf("%s: %w", w.path, err)
+	}
+	w.w.close()
+	w.w = nil
+	if err := w.tx.Commit(); err != nil {
+		return fmt.Errorf("%s: committing the rows: %w", w.path, err)
+	}
+	w.tx = nil
+	if _, err := w.db.ExecContext(ctx, finishSQL); err != nil {
+		return fmt.Errorf("%s: indexes and views: %w", w.path, err)
+	}
+	return nil
+}
+
+// Abort closes the database unfinished (its file is to be removed).
+func (w *Writer) Abort() { w.close() }
+
+func (w *Writer) close() error {
+	if w.w != nil {
+		w.w.close()
+		w.w = nil
+	}
+	if w.tx != nil {
+		w.tx.Rollback()
+		w.tx = nil
+	}
+	if w.db == nil {
+		return nil
+	}
+	err := w.db.Close()
+	w.db = nil
+	return err
 }
 
 // writer inserts rows, batchRows at a time per table: one prepared
