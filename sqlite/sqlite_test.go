@@ -444,3 +444,29 @@ func TestCorpus(t *testing.T) {
 		count(t, db, "SELECT count(*) FROM cables"), count(t, db, "SELECT count(*) FROM people"),
 		count(t, db, "SELECT count(*) FROM mentions"), count(t, db, "SELECT count(*) FROM meetings"), count(t, db, "SELECT count(*) FROM edges"))
 }
+
+// TestCreateErrors: a database that cannot be made is an error naming
+// its file.
+func TestCreateErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "not.db")
+	if err := os.WriteFile(notDB, []byte("this is not a database, and longer than a header would be: "+strings.Repeat("x", 200)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, path string }{
+		{"missing folder", filepath.Join(dir, "no", "such", "folder", sqlite.File)},
+		{"not a database", notDB},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, err := sqlite.Create(context.Background(), tt.path)
+			if err == nil {
+				w.Abort()
+				t.Fatalf("Create(%s): no error", tt.path)
+			}
+			if !strings.Contains(err.Error(), tt.path) {
+				t.Errorf("Create(%s): %v does not name the file", tt.path, err)
+			}
+		})
+	}
+}
