@@ -61,7 +61,7 @@ func (w *Writer) start(ctx context.Context) error {
 		"PRAGMA synchronous = OFF",
 		"PRAGMA locking_mode = EXCLUSIVE",
 		"PRAGMA temp_store = MEMORY",
-		"PRAGMA cache_size = -65536", // 64 MiB: index building sorts in memory
+		"PRAGMA cache_size = -16384", // 16 MiB: a larger cache (64 MiB) cost 150 MB of RSS on the corpus for no time saved
 		fmt.Sprintf("PRAGMA user_version = %d", Version),
 	} {
 		if _, err := w.db.ExecContext(ctx, p); err != nil {
