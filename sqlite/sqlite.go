@@ -180,10 +180,9 @@ var tables = []struct {
 
 // batch gathers the rows of a table until there are batchRows of them.
 type batch struct {
-	table string
-	cols  int
-	full  *sql.Stmt // inserts batchRows rows
-	args  []any
+	cols int
+	full *sql.Stmt // inserts batchRows rows
+	args []any
 }
 
 // insertSQL inserts rows rows of cols columns into table.
@@ -200,7 +199,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 			w.close()
 			return nil, fmt.Errorf("preparing the rows of %s: %w", t.name, err)
 		}
-		w.batches[t.name] = &batch{table: t.name, cols: t.cols, full: s, args: make([]any, 0, t.cols*batchRows)}
+		w.batches[t.name] = &batch{cols: t.cols, full: s, args: make([]any, 0, t.cols*batchRows)}
 	}
 	return w, nil
 }
