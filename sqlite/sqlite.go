@@ -155,6 +155,7 @@ type writer struct {
 	meet    int64 // meetings
 	// places and organizations, merged across cables
 	places, orgs map[string]*entity
+	cables       map[string]bool // refids added
 }
 
 // entity is a place or an organization over all cables.
@@ -192,7 +193,7 @@ func insertSQL(table string, cols, rows int) string {
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{ctx: ctx, tx: tx, batches: map[string]*batch{}, places: map[string]*entity{}, orgs: map[string]*entity{}}
+	w := &writer{ctx: ctx, tx: tx, batches: map[string]*batch{}, places: map[string]*entity{}, orgs: map[string]*entity{}, cables: map[string]bool{}}
 	for _, t := range tables {
 		s, err := tx.PrepareContext(ctx, insertSQL(t.name, t.cols, batchRows))
 		if err != nil {
@@ -270,6 +271,12 @@ func list(l []string) (any, error) {
 // cable inserts a record: the cable, its tags and references, its
 // mentions and meetings.
 func (w *writer) cable(c *record.Cable) error {
+	// a cable given twice would fail the unique id only when its batch
+	// goes in, under a later cable's name: name it here
+	if w.cables[c.RefID] {
+		return fmt.Errorf("cable %s is in the inputs twice: the database holds each cable once (the same run's cables.jsonl given twice?)", c.RefID)
+	}
+	w.cables[c.RefID] = true
 	w.seq++
 	var byName, byOffice, byReasons, byText string
 	if by := c.ClassifiedBy; by != nil {

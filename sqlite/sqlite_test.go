@@ -470,3 +470,14 @@ func TestCreateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestDuplicateCable: the same cables.jsonl given twice is an error that
+// names the cable, not a constraint failure under another cable's name.
+func TestDuplicateCable(t *testing.T) {
+	dir := run(t, sampleInputs(t), false, pipeline.Shard{})
+	records := filepath.Join(dir, record.File)
+	_, err := pipeline.Graph(context.Background(), t.TempDir(), []string{"sqlite"}, graph.Options{}, nil, []string{records, records})
+	if err == nil || !strings.Contains(err.Error(), "cable 66BUENOSAIRES2481 is in the inputs twice") {
+		t.Errorf("the same cables twice: %v", err)
+	}
+}
