@@ -25,7 +25,7 @@ build:
 
 run: build
 	./$(BIN) run -o out
-	@echo "make run: output is in out/ (cables.jsonl, report.json, graph.gexf for Gephi, graph.graphml, graph.dot, nodes.csv, edges.csv, meetings.jsonl, refs.graphml and refs-*.csv: which cable cites which; graph.html: open it in a browser); try ./$(BIN) inspect testdata/sample/text/09BAGHDAD323.txt"
+	@echo "make run: output is in out/ (cables.jsonl, report.json, graph.gexf for Gephi, graph.graphml, graph.dot, nodes.csv, edges.csv, meetings.jsonl, refs.graphml and refs-*.csv: which cable cites which; graph.html: open it in a browser; cablegraph.db: sqlite3 out/cablegraph.db); try ./$(BIN) inspect testdata/sample/text/09BAGHDAD323.txt"
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

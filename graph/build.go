@@ -16,6 +16,14 @@ import (
 // the graph keeps the ego network only, and meetings must be nil (the
 // network is known at the end: see WriteMeetings).
 func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io.Reader) (*Graph, error) {
+	return BuildEach(opts, meetings, nil, name, inputs...)
+}
+
+// BuildEach is Build that also hands each cable the graph takes to each
+// (when not nil), after adding it (its people with the ids of
+// opts.IDs), so that an export of the cables themselves reads them in
+// the same pass. each must not change the cable.
+func BuildEach(opts Options, meetings io.Writer, each func(*record.Cable) error, name func(int) string, inputs ...io.Reader) (*Graph, error) {
 	if opts.Around != "" && meetings != nil {
 		return nil, errors.New("graph: the meetings of an ego network are written after it is built (WriteMeetings)")
 	}
@@ -28,16 +36,21 @@ func Build(opts Options, meetings io.Writer, name func(int) string, inputs ...io
 			if err := g.Add(c); err != nil {
 				return err
 			}
-			if meetings == nil {
-				return nil
-			}
-			lines, err := MeetingLines(c, g.opts)
-			for _, l := range lines {
-				if _, err := meetings.Write(l); err != nil {
+			if meetings != nil {
+				lines, err := MeetingLines(c, g.opts)
+				if err != nil {
 					return err
 				}
+				for _, l := range lines {
+					if _, err := meetings.Write(l); err != nil {
+						return err
+					}
+				}
 			}
-			return err
+			if each != nil {
+				return each(c)
+			}
+			return nil
 		})
 		if err != nil {
 			return nil, err

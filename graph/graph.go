@@ -42,9 +42,9 @@ func (n *Node) Aliases() []string {
 // OfficeList returns the person's offices, sorted.
 func (n *Node) OfficeList() []string { return sorted(n.Offices) }
 
-// fuller reports whether name a labels a person rather than b: the longer,
-// then the first in byte order.
-func fuller(a, b string) bool {
+// Fuller reports whether name a labels a person (or a place, an
+// organization) rather than b: the longer, then the first in byte order.
+func Fuller(a, b string) bool {
 	return len(a) > len(b) || len(a) == len(b) && a < b
 }
 
@@ -62,7 +62,7 @@ func (n *Node) Merge(o *Node) {
 	case o.Bare:
 	case n.Bare:
 		n.Name, n.Bare = o.Name, false
-	case fuller(o.Name, n.Name):
+	case Fuller(o.Name, n.Name):
 		n.Name = o.Name
 	}
 	for s := range o.Names {
@@ -251,7 +251,7 @@ func Parts(c *record.Cable, opts Options) ([]*Node, []*Edge) {
 			n.First, n.Last = span("", "", c.Date)
 			byID[p.ID] = n
 			nodes = append(nodes, n)
-		} else if fuller(p.Name, n.Name) {
+		} else if Fuller(p.Name, n.Name) {
 			n.Name = p.Name // merged ids meeting in one cable
 		}
 		n.Names[p.Name] = true
@@ -404,6 +404,21 @@ func (g *Graph) Nodes() []*Node {
 			panic(fmt.Sprintf("graph: the edges name %s, the vertices do not: %v", id, err)) // AddEdge adds both
 		}
 		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// People returns every person of the cables added, with or without a
+// meeting, by id (Nodes keeps those with an edge shown).
+func (g *Graph) People() []*Node {
+	am, err := g.g.AdjacencyMap()
+	if err != nil {
+		panic(fmt.Sprintf("graph: listing the people: %v", err)) // the in-memory store never fails
+	}
+	out := make([]*Node, 0, len(am))
+	for id := range am {
+		out = append(out, g.node(id))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out

@@ -14,6 +14,7 @@ import (
 	"github.com/cablegraph/cablegraph/extract"
 	"github.com/cablegraph/cablegraph/graph"
 	"github.com/cablegraph/cablegraph/record"
+	"github.com/cablegraph/cablegraph/sqlite"
 	"github.com/cablegraph/cablegraph/view"
 )
 
@@ -24,6 +25,9 @@ type exportFormat struct {
 	name  string
 	files []string
 	write func(ws []io.Writer, g *graph.Graph, src *origin) error
+	// finish completes an export that took the cables while the graph
+	// was built (the database: see writeGraph), instead of write
+	finish func(ctx context.Context, g *graph.Graph, src *origin) error
 	// cables: the export needs the cables themselves (their references,
 	// their meetings), which a graph merged from parts does not keep
 	cables bool
@@ -35,6 +39,7 @@ type exportFormat struct {
 type origin struct {
 	opts    graph.Options
 	records func(fn func(*record.Cable) error) error // the records with meetings
+	db      *sqlite.Writer                           // the database, its cables in (nil when not asked for)
 }
 
 // MeetingsFile is the file of the meetings format: every meeting, a line
@@ -72,6 +77,11 @@ var exportFormats = []exportFormat{
 			return err
 		}
 		return view.Write(ws[0], b.Data())
+	}},
+	// the dataset for SQL: cables, people, mentions, meetings, edges,
+	// references, full-text indexes and views in one SQLite file
+	{name: "sqlite", files: []string{sqlite.File}, cables: true, finish: func(ctx context.Context, g *graph.Graph, src *origin) error {
+		return src.db.Finish(ctx, g)
 	}},
 }
 
@@ -153,13 +163,23 @@ func (x *exports) writeFormats(ctx context.Context, dir string, formats []string
 	// exporters only read the graph, and each writes its own files
 	var eg errgroup.Group
 	for _, f := range exportFormats {
-		if f.write == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
+		if f.write == nil && f.finish == nil || !slices.Contains(formats, f.name) || f.cables && x.distributed {
 			continue // (a distributed run merges parts, not cables: no references)
+		}
+		if f.finish != nil { // its file was made before the graph was built
+			eg.Go(func() error {
+				if err := f.finish(ctx, g, src); err != nil {
+					return fmt.Errorf("writing %s: %w", strings.Join(f.files, ", "), err)
+				}
+				return nil
+			})
+			continue
 		}
 		ws := make([]io.Writer, len(f.files))
 		for i, name := range f.files {
 			af, err := x.create(ctx, dir, name)
 			if err != nil {
+				eg.Wait() // the exporters started are done with their files
 				return err
 			}
 			ws[i] = af.w
@@ -186,17 +206,38 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		}
 		meetings = f.w
 	}
+	// the database takes the cables as the graph reads them, its rows
+	// going in on a goroutine of its own while the graph is built
+	var db *cableStream
+	var each func(*record.Cable) error
+	if slices.Contains(formats, "sqlite") {
+		f, err := x.create(ctx, dir, sqlite.File)
+		if err == nil {
+			db, err = startStream(ctx, f.f.Name())
+		}
+		if err != nil {
+			x.abort()
+			return nil, nil, err
+		}
+		defer db.w.Abort() // closes it, unless finished
+		each = db.add
+	}
 	name := func(i int) string { return inputs[i] }
 	var g *graph.Graph
 	err := openAll(ctx, inputs, func(readers []io.Reader) error {
 		var err error
 		if opts.Around != "" {
-			g, err = graph.Build(opts, nil, name, readers...) // its meetings once the network is known
+			g, err = graph.BuildEach(opts, nil, each, name, readers...) // its meetings once the network is known
 		} else {
-			g, err = graph.Build(opts, meetings, name, readers...)
+			g, err = graph.BuildEach(opts, meetings, each, name, readers...)
 		}
 		return err
 	})
+	if db != nil {
+		if derr := db.wait(); err == nil {
+			err = derr
+		}
+	}
 	if err == nil && opts.Around != "" && meetings != nil {
 		err = openAll(ctx, inputs, func(readers []io.Reader) error { return g.WriteMeetings(meetings, name, readers...) })
 	}
@@ -211,6 +252,9 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 				return nil
 			})
 		}}
+		if db != nil {
+			src.db = db.w
+		}
 		err = x.writeFormats(ctx, dir, formats, g, src)
 	}
 	if err != nil {
@@ -218,6 +262,50 @@ func writeGraph(ctx context.Context, dir string, formats []string, opts graph.Op
 		return nil, nil, err
 	}
 	return x, g, nil
+}
+
+// cableStream hands the cables the graph reads to the database on a
+// goroutine of its own.
+type cableStream struct {
+	ctx  context.Context
+	w    *sqlite.Writer
+	ch   chan *record.Cable
+	done chan error
+}
+
+// startStream creates the database in path and starts taking cables.
+func startStream(ctx context.Context, path string) (*cableStream, error) {
+	w, err := sqlite.Create(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	s := &cableStream{ctx: ctx, w: w, ch: make(chan *record.Cable, 256), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for c := range s.ch {
+			if err == nil { // after an error the cables are let go: wait returns it
+				err = w.Add(c)
+			}
+		}
+		s.done <- err
+	}()
+	return s, nil
+}
+
+// add hands over a cable (graph.BuildEach's each).
+func (s *cableStream) add(c *record.Cable) error {
+	select {
+	case s.ch <- c:
+		return nil
+	case <-s.ctx.Done():
+		return s.ctx.Err()
+	}
+}
+
+// wait ends the stream once every cable is added; called once.
+func (s *cableStream) wait() error {
+	close(s.ch)
+	return <-s.done
 }
 
 // openAll opens the files and hands them to read, closing them after.

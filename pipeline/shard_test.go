@@ -40,7 +40,8 @@ func TestParseShard(t *testing.T) {
 
 // TestShards runs the sample (and the corpus, when it is there) once, and
 // as four shards merged by Graph: the graph exports must be the same byte
-// for byte, and meetings.jsonl the same lines (in shard order).
+// for byte, and meetings.jsonl the same lines (in shard order);
+// cablegraph.db the same rows (sqlite.TestShards).
 func TestShards(t *testing.T) {
 	set, err := rules.Default()
 	if err != nil {
@@ -87,6 +88,9 @@ func TestShards(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, format := range FormatNames {
+				if format == "sqlite" {
+					continue // rows in the order of the files: sqlite.TestShards compares its content
+				}
 				for _, f := range Formats[format] {
 					a, err1 := os.ReadFile(filepath.Join(full, f))
 					b, err2 := os.ReadFile(filepath.Join(merged, f))
