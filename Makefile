@@ -57,7 +57,7 @@ validate-corpus: validators
 # reads, so the run writes the smallest export besides), then picture
 CORPUS       ?= ../shared/corpus/cables.csv.gz
 PICTURES_RUN ?= $(or $(TMPDIR),/tmp)/cablegraph-pictures
-EGO          ?= putin
+EGO          ?= vladimir-putin
 pictures: build
 	@test -f $(CORPUS) || { echo "make pictures: $(CORPUS) not found (the shared corpus sits beside the project; CORPUS=... to name another)"; exit 1; }
 	./$(BIN) run --progress never --format meetings -o $(PICTURES_RUN) $(CORPUS)
