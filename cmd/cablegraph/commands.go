@@ -376,19 +376,7 @@ dates and cables, and the earliest evidence quote.`,
 			if err != nil {
 				return err
 			}
-			set, err := rules.Load(cfg.Rules...)
-			if err != nil {
-				return err
-			}
-			inputs := args[2:]
-			if len(inputs) == 0 {
-				inputs = []string{filepath.Join("out", pipeline.CablesFile)}
-			}
-			var people *extract.People
-			if len(inputs) > 1 {
-				people = extract.New(set).NewPeople()
-			}
-			g, err := pipeline.Load(cmd.Context(), cfg.Options, people, inputs)
+			g, err := loadGraph(cmd, cfg, args[2:])
 			if err != nil {
 				return err
 			}
@@ -465,12 +453,13 @@ files merge):
 	return cmd
 }
 
-// drawPictures builds the graph of the inputs and writes network.svg and,
-// with cfg.Ego, the ego network's picture into cfg.Output.
-func drawPictures(cmd *cobra.Command, cfg Config, inputs []string, stderr io.Writer) error {
+// loadGraph builds the graph of cables.jsonl files (default
+// out/cables.jsonl) with the settings' filters; the people of several
+// files (shards) get one id across them, as in one run.
+func loadGraph(cmd *cobra.Command, cfg Config, inputs []string) (*graph.Graph, error) {
 	set, err := rules.Load(cfg.Rules...)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(inputs) == 0 {
 		inputs = []string{filepath.Join("out", pipeline.CablesFile)}
@@ -479,7 +468,13 @@ func drawPictures(cmd *cobra.Command, cfg Config, inputs []string, stderr io.Wri
 	if len(inputs) > 1 {
 		people = extract.New(set).NewPeople()
 	}
-	g, err := pipeline.Load(cmd.Context(), cfg.Options, people, inputs)
+	return pipeline.Load(cmd.Context(), cfg.Options, people, inputs)
+}
+
+// drawPictures builds the graph of the inputs and writes network.svg and,
+// with cfg.Ego, the ego network's picture into cfg.Output.
+func drawPictures(cmd *cobra.Command, cfg Config, inputs []string, stderr io.Writer) error {
+	g, err := loadGraph(cmd, cfg, inputs)
 	if err != nil {
 		return err
 	}
