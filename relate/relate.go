@@ -128,7 +128,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				}
 			}
 			dated := date
-			if date == nil && !pluperfect(ws) {
+			if date == nil && !pluperfect(ws) && !otherTime(ws) {
 				dated = ctxDate
 			}
 			if future(dated, c) {
@@ -182,7 +182,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	}
 	if main >= 0 {
 		f.speakers(c, people, &out[main], mainPara)
-		undated(out, main)
+		undated(out, main, elsewhen)
 	}
 	if openDate != nil {
 		// later paragraphs that report the opening occasion without its
@@ -343,14 +343,14 @@ func sharesAny(a, b []string) bool {
 // undated gives the meetings without a date that share a participant with
 // the cable's main meeting the main meeting's date: a cable reporting a
 // meeting dates it once ("AMBASSADOR'S JANUARY 25 CALL ON ...").
-func undated(out []Meeting, main int) {
+func undated(out []Meeting, main int, elsewhen map[int]bool) {
 	d := out[main].Date
 	if d == nil {
 		return
 	}
 	for i := range out {
-		if out[i].Date != nil {
-			continue
+		if out[i].Date != nil || elsewhen[i] {
+			continue // (not one told as of another time)
 		}
 		for _, id := range out[i].Participants {
 			if contains(out[main].Participants, id) {
