@@ -119,16 +119,19 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				break // "SCENESETTER FOR THE SECRETARY'S MEETING WITH ..."
 			}
 			r := f.sentence(text, sent, ws, people, places, topicOf(people, para.Start, sent[0]))
+			// a sentence told in the pluperfect, or placed at another time
+			past := pluperfect(ws)
+			elsewhenSent := past || otherTime(ws)
 			if date != nil && (len(r.meetings) > 0 || r.partial != nil || occasion(ws)) {
 				// "On March 2 the Ambassador arrived in La Paz. He met ...";
 				// not the date of a decision, a letter, an arrival of goods
 				ctxDate, lastDate = date, date
-				if openDate == nil && textParas <= 1 && !pluperfect(ws) && !future(date, c) {
+				if openDate == nil && textParas <= 1 && !past && !future(date, c) {
 					openDate, openPeople = date, idsIn(people, sent[0], sent[1])
 				}
 			}
 			dated := date
-			if date == nil && !pluperfect(ws) && !otherTime(ws) {
+			if date == nil && !elsewhenSent {
 				dated = ctxDate
 			}
 			if future(dated, c) {
@@ -165,7 +168,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				pending = &p
 			}
 			if len(r.meetings) > 0 {
-				if pluperfect(ws) || otherTime(ws) {
+				if elsewhenSent {
 					for i := range r.meetings {
 						elsewhen[len(out)+i] = true // "he had met X in Vienna", "Qadhafi's subsequent meeting"
 					}
@@ -182,17 +185,13 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	}
 	if main >= 0 {
 		f.speakers(c, people, &out[main], mainPara)
-		undated(out, main, elsewhen)
+		// a cable reporting a meeting dates it once ("AMBASSADOR'S
+		// JANUARY 25 CALL ON ...")
+		undated(out, out[main].Date, out[main].Participants, elsewhen)
 	}
-	if openDate != nil {
-		// later paragraphs that report the opening occasion without its
-		// date: meetings of the people named with it
-		for i := range out {
-			if out[i].Date == nil && !elsewhen[i] && sharesAny(out[i].Participants, openPeople) {
-				out[i].Date = openDate
-			}
-		}
-	}
+	// later paragraphs that report the opening occasion without its date:
+	// meetings of the people named with it
+	undated(out, openDate, openPeople, elsewhen)
 	out = append(out, f.lists(c, people, places, out)...)
 	return occasions(dedupe(out))
 }
@@ -340,23 +339,15 @@ func sharesAny(a, b []string) bool {
 	return false
 }
 
-// undated gives the meetings without a date that share a participant with
-// the cable's main meeting the main meeting's date: a cable reporting a
-// meeting dates it once ("AMBASSADOR'S JANUARY 25 CALL ON ...").
-func undated(out []Meeting, main int, elsewhen map[int]bool) {
-	d := out[main].Date
+// undated gives date d to the meetings without one that share a person
+// with ids, but not to those told as of another time (elsewhen, by index).
+func undated(out []Meeting, d *string, ids []string, elsewhen map[int]bool) {
 	if d == nil {
 		return
 	}
 	for i := range out {
-		if out[i].Date != nil || elsewhen[i] {
-			continue // (not one told as of another time)
-		}
-		for _, id := range out[i].Participants {
-			if contains(out[main].Participants, id) {
-				out[i].Date = d
-				break
-			}
+		if out[i].Date == nil && !elsewhen[i] && sharesAny(out[i].Participants, ids) {
+			out[i].Date = d
 		}
 	}
 }
@@ -1218,11 +1209,6 @@ func (f *Finder) negated(text string, ws []word, i int) bool {
 	return false
 }
 
-// directObject: a person, or him/her/them, right after the phrase, and
-// the phrase's subject right before it: a person or a pronoun ("Obama
-// called him", "he then called Talabani"), not a thing ("a village called
-// Al Muftah"). A noun phrase after the object makes the verb one of naming
-// ("X called Y the worst", "called him a liar").
 // naming reports a direct verb that names rather than meets: a call verb
 // after a comma ("a program begun under Fernando Henrique, called 'Bolsa
 // Escola'"), any before a quotation ("called "Bolsa Escola"").
@@ -1237,6 +1223,11 @@ func naming(text string, ws []word, i, k int, p phrase) bool {
 	return false
 }
 
+// directObject: a person, or him/her/them, right after the phrase, and
+// the phrase's subject right before it: a person or a pronoun ("Obama
+// called him", "he then called Talabani"), not a thing ("a village called
+// Al Muftah"). A noun phrase after the object makes the verb one of naming
+// ("X called Y the worst", "called him a liar").
 func directObject(ws []word, i, k int, people []person, p phrase) bool {
 	if k >= len(ws) || i == 0 {
 		return false
