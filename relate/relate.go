@@ -1104,6 +1104,9 @@ func joinGapEnd(text string, people []person, end, stop int) int {
 		if len(ws) > 16 {
 			return end
 		}
+		if descriptorGap(gap, ws) {
+			return p.s
+		}
 		for _, w := range ws {
 			t := gap[w.s:w.e]
 			switch {
@@ -1116,6 +1119,31 @@ func joinGapEnd(text string, people []person, end, stop int) int {
 		return p.s
 	}
 	return end
+}
+
+// descriptorGap reports a short description of the person who follows,
+// set off by a possessive or an article ("accompanied by his senior
+// deputy, Marcel Biato", "by his assistant, Hind Siala", "by his longtime
+// aide, national deputy-elect Celia Arena"): at most seven words, none of
+// them a verb or a word that starts a clause or a place, and no stop but a
+// comma.
+func descriptorGap(gap string, ws []word) bool {
+	if len(ws) < 2 || len(ws) > 7 || strings.ContainsAny(gap, ".;:()\"") {
+		return false
+	}
+	switch ws[0].w {
+	case "his", "her", "their", "a", "an":
+	default:
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch w.w {
+		case "who", "which", "that", "and", "or", "in", "at", "to", "from", "with", "on", "by",
+			"said", "told", "says", "was", "is", "were", "are", "had", "has", "have", "met", "will", "would":
+			return false
+		}
+	}
+	return true
 }
 
 // occasionWord are the lower-case words that may stand between a join
@@ -1146,6 +1174,7 @@ func objectGap(gap string) bool {
 		switch w.w {
 		case "with", "and", "on", "separately", "jointly", "privately", "briefly", "again", "also",
 			"today", "yesterday", "last", "week", "then", "later", "earlier", "both", "her", "his", "their", "the",
+			"in", "at", // a place: "met on June 30 in Dublin with"
 			"of", "for", "to": // a title's: "Prime Minister of Qatar Sheikh Hamad", "Ambassador to the UN"
 			continue
 		}
