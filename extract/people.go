@@ -184,6 +184,39 @@ func (p *People) Merge() map[string]string {
 		}
 		parent[rb] = ra
 	}
+	// a word of the text glued before or after a full name (a title the
+	// rules do not know, a place, a heading's verb: "iberoamerica-javier-
+	// sandomingo", "poldir-gerard-araud", "calmy-rey-lashes") joins the
+	// name without it, when the run has that name in as many cables or more
+	byWords := map[string]string{}
+	for _, id := range ids {
+		if st := p.byID[id]; len(st.words) >= 2 {
+			if k := strings.Join(st.words, " "); byWords[k] == "" {
+				byWords[k] = id
+			}
+		}
+	}
+	for _, id := range ids {
+		st := p.byID[id]
+		if len(st.words) < 3 {
+			continue
+		}
+		n := len(st.words)
+		for _, cut := range []struct {
+			glued bool
+			rest  []string
+		}{
+			{p.gluedBefore(st.words[0]), st.words[1:]},
+			// after a surname only ("juan-carlos" is no name cut short)
+			{p.gluedAfter(st.words[n-1]) && p.c.names[st.words[n-2]] != 'g', st.words[:n-1]},
+		} {
+			other := byWords[strings.Join(cut.rest, " ")]
+			if cut.glued && other != "" && other != id && p.byID[other].cables >= st.cables && find(id) == id {
+				parent[id] = find(other) // the name without the word, whatever its counts
+				break
+			}
+		}
+	}
 	byLast := map[string][]string{}
 	for _, id := range ids {
 		if st := p.byID[id]; len(st.words) > 1 {
@@ -323,6 +356,36 @@ func (p *People) surnameAlone(w string) bool {
 	}
 	return c.casing[w] == 0 && !c.placeWords[w] && !c.placeTails[w] && !c.demonym(w) &&
 		!c.jobWords[w] && !c.orgHeads[w] && !c.nonNames[w] && !c.acronyms[w]
+}
+
+// gluedBefore reports a word before a name that is no part of it: not a
+// given name, and a word usually written in lower case or capitals, a
+// place, demonym, office or organization word, or a misspelt office word
+// ("poldir", "iberoamerica", "minster", "ambasador").
+func (p *People) gluedBefore(w string) bool {
+	c := p.c
+	if f := c.names[w]; f == 'g' || f == 'b' {
+		return false
+	}
+	if !p.surnameAlone(w) {
+		return true
+	}
+	if len(w) >= 6 {
+		for j := range c.jobWords {
+			if len(j) >= 6 && oneEdit(w, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gluedAfter reports a word after a name that is no part of it: a word
+// usually written in lower case, an office or organization word, or a
+// word that is never a name ("lashes", "septel", "head", "cabinet").
+func (p *People) gluedAfter(w string) bool {
+	c := p.c
+	return c.names[w] == 0 && (c.casing[w] == 'l' || c.jobWords[w] || c.orgHeads[w] || c.nonNames[w])
 }
 
 func shareOffice(a, b *personStat) bool {

@@ -114,6 +114,9 @@ func TestPeopleRules(t *testing.T) {
 		{"abbreviation written capitalized", "1. (C) Polcouns John Kunstadter met the minister.", "John Kunstadter[Polcouns]"},
 		// 07THEHAGUE2082
 		{"particle after a title", "1. (C) FM Verhagen had a letter from NATO SYG de Hoop Scheffer on the troops.", "Verhagen[FM]; de Hoop Scheffer[SYG]"},
+		// 08BEIJING332, 06PARIS8047, 08LONDON2525: offices the rules had
+		// glued to names ("exchequer-alistair-darling", "poldir-gerard-araud")
+		{"offices before names", "1. (C) PolDir Gerard Araud met Chancellor of the Exchequer Alistair Darling and Chief Whip Geoff Hoon.", "Alistair Darling[Chancellor of the Exchequer]; Geoff Hoon[Chief Whip]; Gerard Araud[PolDir]"},
 		// 09BUENOSAIRES153, 09LONDON348: Secretary and President of one surname
 		{"two people, one surname", "1. (C) Secretary Clinton will attend, since the initiative began under former President Clinton's administration.", "Bill Clinton[President]; Hillary Rodham Clinton[Secretary]"},
 	}

@@ -179,7 +179,7 @@ func TestBrowser(t *testing.T) {
 	// WebGL pixels are on the screen) in a fresh browser, as a reader who
 	// opens the file sees it: Chromium starts its software WebGL there.
 	// The median of three fresh browsers (the machine is shared) is held
-	// to 2 s; the warm figure is logged.
+	// to 2 s, and so is the median of three warm loads.
 	var colds []float64
 	for range 3 {
 		colds = append(colds, coldPaint(t, exe, url))
@@ -187,18 +187,26 @@ func TestBrowser(t *testing.T) {
 	cold := median(colds)
 	do(chromedp.Navigate(url))
 	waitReady()
-	do(chromedp.Navigate("about:blank"), chromedp.Navigate(url)) // again: warm
-	waitReady()
-	var warm float64
-	eval(`window.cablegraph.firstPaintMs`, &warm)
+	// warm: the median of three loads again, as for the fresh browser (one
+	// load beside make test's other packages took 3.4 s at load 4, its
+	// frame drawn at 0.39 s)
+	var warms []float64
 	var timings map[string]float64
-	eval(`window.cablegraph.timings`, &timings)
-	t.Logf("%s: first paint %.0f ms in a fresh browser (median of %.0f), %.0f ms in a warm one; warm milestones %s; load %s", name, cold, colds, warm, milestones(timings), loadavg())
+	for range 3 {
+		do(chromedp.Navigate("about:blank"), chromedp.Navigate(url))
+		waitReady()
+		var ms float64
+		eval(`window.cablegraph.firstPaintMs`, &ms)
+		eval(`window.cablegraph.timings`, &timings)
+		warms = append(warms, ms)
+	}
+	warm := median(warms)
+	t.Logf("%s: first paint %.0f ms in a fresh browser (median of %.0f), %.0f ms in a warm one (median of %.0f); last warm milestones %s; load %s", name, cold, colds, warm, warms, milestones(timings), loadavg())
 	if cold <= 0 || cold > 2000 {
 		t.Errorf("first paint %.0f ms in a fresh browser (median of %.0f), want under 2,000", cold, colds)
 	}
 	if warm <= 0 || warm > 2000 {
-		t.Errorf("first paint %.0f ms in a warm browser, want under 2,000", warm)
+		t.Errorf("first paint %.0f ms in a warm browser (median of %.0f), want under 2,000", warm, warms)
 	}
 
 	// the data says who to look for: the most met person
