@@ -94,6 +94,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	last, lastPara := -1, -1
 	main, mainPara := -1, -1 // the meeting the cable reports: in its subject or first paragraphs
 	textParas := 0
+	reportParas := 0 // text paragraphs less headings ("SUMMARY"), signatures and routing lines
 	var pending *Meeting
 	var lastDate *string // the date of the occasion named last in the cable
 	// the date of the occasion the cable opens with (its subject or first
@@ -106,6 +107,9 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 		pending = nil
 		if para.Kind == normalize.ParaText {
 			textParas++
+			if !heading(text, para) {
+				reportParas++
+			}
 		}
 		var ctxDate *string // the last date of an occasion named in the paragraph
 		for _, sent := range sentences(text, para.Start, para.End) {
@@ -126,7 +130,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				// "On March 2 the Ambassador arrived in La Paz. He met ...";
 				// not the date of a decision, a letter, an arrival of goods
 				ctxDate, lastDate = date, date
-				if openDate == nil && textParas <= 1 && !past && !future(date, c) {
+				if openDate == nil && reportParas <= 1 && !past && !future(date, c) {
 					openDate, openPeople = date, idsIn(people, sent[0], sent[1])
 				}
 			}
@@ -194,6 +198,17 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	undated(out, openDate, openPeople, elsewhen)
 	out = append(out, f.lists(c, people, places, out)...)
 	return occasions(dedupe(out))
+}
+
+// heading reports a line of text that is no paragraph of the report: a
+// heading ("SUMMARY", "The Reluctant Candidate"), a signature, a leftover
+// routing line: unnumbered, six words or fewer, no full stop.
+func heading(text string, para normalize.Paragraph) bool {
+	if para.Number != "" {
+		return false
+	}
+	s := strings.TrimSpace(text[para.Start:para.End])
+	return len(strings.Fields(s)) <= 6 && !strings.ContainsAny(s, ".?!")
 }
 
 // occasions merges the meetings of a cable that are one occasion told

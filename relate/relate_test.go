@@ -84,6 +84,8 @@ func TestMeetings(t *testing.T) {
 			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
 		{"accompanied by, a clause is no description", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Zebari was accompanied by his wife, who knows Labid Abbawi.",
 			"crocker+zebari meeting 2009-02-02"},
+		{"a heading before the opening paragraph gives its date to later meetings", "SUMMARY\n\n1. (SBU) AUSTR Shaun Donnelly and USTR Director Paul Burkhead held meetings with Portuguese trade officials in Lisbon on August 28. They discussed Doha.\n\n2. (SBU) Donnelly and Burkhead held a joint meeting with Vitor Escaria, the Prime Minister's Economic Adviser.",
+			"paul-burkhead+shaun-donnelly+vitor-escaria meeting 2008-08-28"},
 		{"one who attended the meeting", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Deputy Foreign Minister Labid Abbawi also attended the meeting.",
 			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
 		{"one who attended, no meeting told", "1. (C) Deputy Foreign Minister Labid Abbawi attended the meeting.",
