@@ -238,6 +238,15 @@ func (x *Extractor) entities(c *cable.Cable, toks []token, groups []*group, peop
 		if e.ID == "" {
 			continue
 		}
+		if people && bare == "" && len(nameWords(e.Name)) == 1 {
+			// a surname alone that no list knows is the person of the
+			// cable's post ("saleh" of Sanaa's cables and of Kabul's):
+			// People.Merge gives it one id across posts when the run names
+			// no two people in full with that surname
+			if post := PostID(c.Origin); post != "" {
+				e.ID += "-" + post
+			}
+		}
 		seen := map[string]bool{fold.Name(e.Name): true}
 		if bare != "" {
 			seen[bare] = true

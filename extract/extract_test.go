@@ -197,34 +197,34 @@ func TestID(t *testing.T) {
 func TestPeopleMerge(t *testing.T) {
 	x := newTest(t)
 	p := x.NewPeople()
-	p.Add([]Entity{{ID: "ryan-crocker", Name: "Ryan C. Crocker", Offices: []string{"Ambassador"}}, {ID: "odierno", Name: "Odierno", Offices: []string{"General"}}})
-	p.Add([]Entity{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}})
-	p.Add([]Entity{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}, {ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}})
+	p.Add("", []Entity{{ID: "ryan-crocker", Name: "Ryan C. Crocker", Offices: []string{"Ambassador"}}, {ID: "odierno", Name: "Odierno", Offices: []string{"General"}}})
+	p.Add("", []Entity{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}})
+	p.Add("", []Entity{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}, {ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}})
 	// two Kims with different offices, and a Kim who is neither
-	p.Add([]Entity{{ID: "kim-sung-hwan", Name: "Kim Sung-hwan", Offices: []string{"National Security Adviser"}}, {ID: "kim-jong-il", Name: "Kim Jong-il"}})
-	p.Add([]Entity{{ID: "kim", Name: "Kim", Offices: []string{"President"}}, {ID: "wood", Name: "Wood"}, {ID: "william-wood", Name: "William B. Wood", Offices: []string{"Ambassador"}}})
+	p.Add("", []Entity{{ID: "kim-sung-hwan", Name: "Kim Sung-hwan", Offices: []string{"National Security Adviser"}}, {ID: "kim-jong-il", Name: "Kim Jong-il"}})
+	p.Add("", []Entity{{ID: "kim", Name: "Kim", Offices: []string{"President"}}, {ID: "wood", Name: "Wood"}, {ID: "william-wood", Name: "William B. Wood", Offices: []string{"Ambassador"}}})
 	// a surname alone with no office: the one person named in full with it,
 	// in as many cables or more ("delawie"); not when the surname alone is
 	// in more cables ("torrijos"), not a given name ("jose"), not a word
 	// written in lower case ("wood" above), not two full names ("kim")
-	p.Add([]Entity{{ID: "greg-delawie", Name: "Greg Delawie"}, {ID: "vicente-torrijos", Name: "Vicente Torrijos"}, {ID: "emiliano-jose", Name: "Emiliano Jose"}})
-	p.Add([]Entity{{ID: "delawie", Name: "Delawie"}, {ID: "torrijos", Name: "Torrijos"}, {ID: "jose", Name: "Jose"}})
-	p.Add([]Entity{{ID: "torrijos", Name: "Torrijos"}, {ID: "greg-delawie", Name: "Greg Delawie"}})
+	p.Add("", []Entity{{ID: "greg-delawie", Name: "Greg Delawie"}, {ID: "vicente-torrijos", Name: "Vicente Torrijos"}, {ID: "emiliano-jose", Name: "Emiliano Jose"}})
+	p.Add("", []Entity{{ID: "delawie", Name: "Delawie"}, {ID: "torrijos", Name: "Torrijos"}, {ID: "jose", Name: "Jose"}})
+	p.Add("", []Entity{{ID: "torrijos", Name: "Torrijos"}, {ID: "greg-delawie", Name: "Greg Delawie"}})
 	// one name with and without a middle name or initial, one office; a
 	// surname with an office joins the full name named in three times as
 	// many cables as another with it ("President Sarkozy's wife")
-	p.Add([]Entity{{ID: "gene-a-cretz", Name: "Gene A. Cretz", Offices: []string{"Ambassador"}}, {ID: "anthony-wayne", Name: "Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "yar-adua", Name: "Yar Adua", Offices: []string{"President"}}})
-	p.Add([]Entity{{ID: "gene-cretz", Name: "Gene Cretz", Offices: []string{"Ambassador"}}, {ID: "earl-anthony-wayne", Name: "Earl Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "lady-turai-yar-adua", Name: "Lady Turai Yar Adua", Offices: []string{"President"}}})
+	p.Add("", []Entity{{ID: "gene-a-cretz", Name: "Gene A. Cretz", Offices: []string{"Ambassador"}}, {ID: "anthony-wayne", Name: "Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "yar-adua", Name: "Yar Adua", Offices: []string{"President"}}})
+	p.Add("", []Entity{{ID: "gene-cretz", Name: "Gene Cretz", Offices: []string{"Ambassador"}}, {ID: "earl-anthony-wayne", Name: "Earl Anthony Wayne", Offices: []string{"Ambassador"}}, {ID: "lady-turai-yar-adua", Name: "Lady Turai Yar Adua", Offices: []string{"President"}}})
 	for range 3 {
-		p.Add([]Entity{{ID: "nicolas-sarkozy", Name: "Nicolas Sarkozy", Offices: []string{"President"}}})
+		p.Add("", []Entity{{ID: "nicolas-sarkozy", Name: "Nicolas Sarkozy", Offices: []string{"President"}}})
 	}
-	p.Add([]Entity{{ID: "cecilia-sarkozy", Name: "Cecilia Sarkozy", Offices: []string{"President"}}, {ID: "sarkozy", Name: "Sarkozy", Offices: []string{"President"}}})
+	p.Add("", []Entity{{ID: "cecilia-sarkozy", Name: "Cecilia Sarkozy", Offices: []string{"President"}}, {ID: "sarkozy", Name: "Sarkozy", Offices: []string{"President"}}})
 	// a word glued before or after a full name the run has: a region of a
 	// title, a misspelt office, a heading's verb; not a given name
 	// ("aisha-muammar-al-qadhafi" is his daughter), not after given names
 	// only ("juan-carlos-sanchez" is no "juan-carlos")
-	p.Add([]Entity{{ID: "javier-sandomingo", Name: "Javier Sandomingo"}, {ID: "aboul-gheit", Name: "Aboul Gheit"}, {ID: "hu-jintao", Name: "Hu Jintao"}, {ID: "muammar-al-qadhafi", Name: "Muammar al-Qadhafi"}, {ID: "juan-carlos", Name: "Juan Carlos"}})
-	p.Add([]Entity{{ID: "iberoamerica-javier-sandomingo", Name: "Iberoamerica Javier Sandomingo"}, {ID: "minster-aboul-gheit", Name: "Minster Aboul Gheit"}, {ID: "hu-jintao-firmly", Name: "Hu Jintao Firmly"},
+	p.Add("", []Entity{{ID: "javier-sandomingo", Name: "Javier Sandomingo"}, {ID: "aboul-gheit", Name: "Aboul Gheit"}, {ID: "hu-jintao", Name: "Hu Jintao"}, {ID: "muammar-al-qadhafi", Name: "Muammar al-Qadhafi"}, {ID: "juan-carlos", Name: "Juan Carlos"}})
+	p.Add("", []Entity{{ID: "iberoamerica-javier-sandomingo", Name: "Iberoamerica Javier Sandomingo"}, {ID: "minster-aboul-gheit", Name: "Minster Aboul Gheit"}, {ID: "hu-jintao-firmly", Name: "Hu Jintao Firmly"},
 		{ID: "aisha-muammar-al-qadhafi", Name: "Aisha Muammar al-Qadhafi"}, {ID: "juan-carlos-sanchez", Name: "Juan Carlos Sanchez"}})
 	got := p.Merge()
 	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura", "delawie": "greg-delawie",
@@ -277,21 +277,48 @@ func TestIDIsXMLName(t *testing.T) {
 // ids merged must be those of one People over every cable.
 func TestPeopleCounts(t *testing.T) {
 	x := newTest(t)
-	cables := [][]Entity{
-		{{ID: "ryan-crocker", Name: "Ryan Crocker", Offices: []string{"Ambassador"}}},
-		{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "ryan-crocker", Name: "Ryan C. Crocker"}},
-		{{ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}},
-		{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}},
-		{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}},
+	cables := []struct {
+		origin string
+		people []Entity
+	}{
+		{"Embassy Baghdad", []Entity{{ID: "ryan-crocker", Name: "Ryan Crocker", Offices: []string{"Ambassador"}}}},
+		{"Embassy Baghdad", []Entity{{ID: "crocker", Name: "Crocker", Offices: []string{"Ambassador"}}, {ID: "ryan-crocker", Name: "Ryan C. Crocker"}}},
+		{"Embassy Baghdad", []Entity{{ID: "steffan-de-mistura", Name: "Steffan de Mistura", Offices: []string{"SRSG"}}}},
+		{"Embassy Baghdad", []Entity{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}}},
+		{"Embassy Baghdad", []Entity{{ID: "staffan-di-mistura", Name: "Staffan di Mistura", Offices: []string{"SRSG"}}}},
+		// a surname alone of a post joins the full name of that post's
+		// cables ("sharif" of Islamabad and of Nairobi are two people); one
+		// of a post naming nobody in full with it stays the post's own, and
+		// so does a given name ("saleh")
+		// (full names of three cables or more, or with a given name first)
+		{"Embassy Islamabad", []Entity{{ID: "nawaz-sharif", Name: "Nawaz Sharif"}, {ID: "sharif-islamabad", Name: "Sharif"}}},
+		{"Embassy Islamabad", []Entity{{ID: "nawaz-sharif", Name: "Nawaz Sharif"}}},
+		{"Embassy London", []Entity{{ID: "nawaz-sharif", Name: "Nawaz Sharif"}}},
+		{"Embassy Nairobi", []Entity{{ID: "sheikh-sharif-sharif", Name: "Sheikh Sharif Sharif"}}},
+		{"Embassy Nairobi", []Entity{{ID: "sheikh-sharif-sharif", Name: "Sheikh Sharif Sharif"}}},
+		{"Embassy Islamabad", []Entity{{ID: "sharif-islamabad", Name: "Sharif"}}},
+		{"Embassy Nairobi", []Entity{{ID: "sharif-ahmed", Name: "Sharif Ahmed"}, {ID: "sheikh-sharif-sharif", Name: "Sheikh Sharif Sharif"}}},
+		{"Embassy Nairobi", []Entity{{ID: "sharif-nairobi", Name: "Sharif"}}},
+		{"Embassy Cairo", []Entity{{ID: "sharif-cairo", Name: "Sharif"}}},
+		{"Embassy Sanaa", []Entity{{ID: "ali-abdullah-saleh", Name: "Ali Abdullah Saleh"}, {ID: "saleh-sanaa", Name: "Saleh"}}},
+		{"Embassy Sanaa", []Entity{{ID: "ali-abdullah-saleh", Name: "Ali Abdullah Saleh"}}},
+		{"Embassy Sanaa", []Entity{{ID: "ali-abdullah-saleh", Name: "Ali Abdullah Saleh"}}},
+		{"Embassy Kabul", []Entity{{ID: "amrullah-saleh", Name: "Amrullah Saleh"}}},
+		{"Embassy Kabul", []Entity{{ID: "amrullah-saleh", Name: "Amrullah Saleh"}}},
+		{"Embassy Kabul", []Entity{{ID: "amrullah-saleh", Name: "Amrullah Saleh"}}},
+		// one who is the only person of the run with that surname is one
+		// id across posts
+		{"Embassy Paris", []Entity{{ID: "rubin-paris", Name: "Rubin"}}},
+		{"Embassy Moscow", []Entity{{ID: "rubin-moscow", Name: "Rubin"}}},
 	}
 	whole := x.NewPeople()
 	for _, c := range cables {
-		whole.Add(c)
+		whole.Add(c.origin, c.people)
 	}
 	perID := map[string]PersonCount{}
 	for i := len(cables) - 1; i >= 0; i-- {
-		for _, e := range cables[i] {
-			c, ok := whole.Count(e)
+		for _, e := range cables[i].people {
+			c, ok := whole.Count(cables[i].origin, e)
 			if !ok {
 				continue
 			}
@@ -308,7 +335,12 @@ func TestPeopleCounts(t *testing.T) {
 	if a, b := fmt.Sprint(whole.Counts()), fmt.Sprint(parts.Counts()); a != b {
 		t.Errorf("counts differ:\n%s\n%s", a, b)
 	}
-	if a, b := fmt.Sprint(whole.Merge()), fmt.Sprint(parts.Merge()); a != b || !strings.Contains(a, "crocker:ryan-crocker") {
+	if a, b := fmt.Sprint(whole.Merge()), fmt.Sprint(parts.Merge()); a != b {
 		t.Errorf("merged ids differ: %s and %s", a, b)
+	}
+	want := map[string]string{"crocker": "ryan-crocker", "steffan-de-mistura": "staffan-di-mistura",
+		"sharif-islamabad": "nawaz-sharif", "sharif-nairobi": "sheikh-sharif-sharif", "rubin-paris": "rubin", "rubin-moscow": "rubin"}
+	if got := whole.Merge(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Merge = %v, want %v", got, want)
 	}
 }

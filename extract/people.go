@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,7 @@ type personStat struct {
 	last    string
 	offices map[string]bool
 	cables  int
+	posts   map[string]int // cables by the post that sent them (PostID)
 }
 
 // NewPeople starts gathering people with the extractor's rules (its name
@@ -32,10 +34,10 @@ func (x *Extractor) NewPeople() *People {
 	return &People{c: x.c, byID: map[string]*personStat{}}
 }
 
-// Add records the people of one cable.
-func (p *People) Add(people []Entity) {
+// Add records the people of one cable, sent by origin.
+func (p *People) Add(origin string, people []Entity) {
 	for _, e := range people {
-		if c, ok := p.Count(e); ok {
+		if c, ok := p.Count(origin, e); ok {
 			p.AddCount(c)
 		}
 	}
@@ -43,19 +45,20 @@ func (p *People) Add(people []Entity) {
 
 // PersonCount is what People gathers of one id: its fullest name (with
 // the number of its words, particles left out), its offices and the
-// number of cables it is in. Counts gathered in parts (a distributed run)
+// number of cables it is in, in all and by post. Counts gathered in parts (a distributed run)
 // merge, in any order, into what Add would have gathered.
 type PersonCount struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Words   int      `json:"words"`
-	Offices []string `json:"offices,omitempty"`
-	Cables  int      `json:"cables"`
+	ID      string         `json:"id"`
+	Name    string         `json:"name"`
+	Words   int            `json:"words"`
+	Offices []string       `json:"offices,omitempty"`
+	Cables  int            `json:"cables"`
+	Posts   map[string]int `json:"posts,omitempty"`
 }
 
-// Count is the count of one person seen in one cable; false when the name
-// has no words to compare.
-func (p *People) Count(e Entity) (PersonCount, bool) {
+// Count is the count of one person seen in one cable sent by origin;
+// false when the name has no words to compare.
+func (p *People) Count(origin string, e Entity) (PersonCount, bool) {
 	w := p.words(e.Name)
 	if len(w) == 0 {
 		return PersonCount{}, false
@@ -67,7 +70,11 @@ func (p *People) Count(e Entity) (PersonCount, bool) {
 			offices = append(offices, o)
 		}
 	}
-	return PersonCount{ID: e.ID, Name: e.Name, Words: len(w), Offices: offices, Cables: 1}, true
+	c := PersonCount{ID: e.ID, Name: e.Name, Words: len(w), Offices: offices, Cables: 1}
+	if post := PostID(origin); post != "" {
+		c.Posts = map[string]int{post: 1}
+	}
+	return c, true
 }
 
 // Merge adds b, a count of the same id, to a.
@@ -79,6 +86,14 @@ func (a PersonCount) Merge(b PersonCount) PersonCount {
 	out.Offices = append(append([]string(nil), a.Offices...), b.Offices...)
 	sort.Strings(out.Offices)
 	out.Offices = slices.Compact(out.Offices)
+	for _, posts := range []map[string]int{a.Posts, b.Posts} {
+		for post, n := range posts {
+			if out.Posts == nil {
+				out.Posts = map[string]int{}
+			}
+			out.Posts[post] += n
+		}
+	}
 	return out
 }
 
@@ -100,7 +115,7 @@ func (p *People) AddCount(c PersonCount) {
 		// copies: names are slices of a cable's text, which must not stay
 		// in memory for the rest of the run
 		if st == nil {
-			st = &personStat{offices: map[string]bool{}}
+			st = &personStat{offices: map[string]bool{}, posts: map[string]int{}}
 			p.byID[strings.Clone(c.ID)] = st
 		}
 		if st.name == "" || fuller(len(words), c.Name, len(st.words), st.name) {
@@ -112,6 +127,9 @@ func (p *People) AddCount(c PersonCount) {
 		}
 	}
 	st.cables += c.Cables
+	for post, n := range c.Posts {
+		st.posts[strings.Clone(post)] += n
+	}
 	for _, o := range c.Offices {
 		if !st.offices[o] {
 			st.offices[strings.Clone(o)] = true
@@ -124,6 +142,9 @@ func (p *People) Counts() []PersonCount {
 	out := make([]PersonCount, 0, len(p.byID))
 	for id, st := range p.byID {
 		c := PersonCount{ID: id, Name: st.name, Words: len(st.words), Cables: st.cables}
+		if len(st.posts) > 0 {
+			c.Posts = maps.Clone(st.posts)
+		}
 		for o := range st.offices {
 			c.Offices = append(c.Offices, o)
 		}
@@ -278,7 +299,7 @@ func (p *People) Merge() map[string]string {
 				roots[find(full)] = true
 			}
 		}
-		if len(roots) == 0 && len(all) == 1 && id == st.last && p.surnameAlone(st.last) {
+		if len(roots) == 0 && len(all) == 1 && bareID(id, st) && p.surnameAlone(st.last) {
 			for r := range all {
 				if rootCables[r] >= st.cables {
 					roots = all
@@ -289,6 +310,38 @@ func (p *People) Merge() map[string]string {
 			parent[id] = r
 		}
 	}
+	// a surname alone of one post ("saleh-sanaa") that joined no full name
+	// joins the one full name with that surname of the post's cables, or
+	// the one named in three times as many of them as any other
+	// ("ali-abdullah-saleh" in Sanaa's, "amrullah-saleh" in Kabul's); else
+	// it is the surname's one id of the run ("saleh") unless the run names
+	// two people or more in full with that surname: then each post keeps
+	// its own
+	for _, id := range ids {
+		st := p.byID[id]
+		if !bareID(id, st) || id == st.last || find(id) != id {
+			continue
+		}
+		post := id[len(st.last)+1:]
+		full, inPost, postCables := map[string]bool{}, map[string]bool{}, map[string]int{}
+		for _, f := range byLast[st.last] {
+			r := find(f)
+			if rootCables[r] < 3 && p.c.names[p.byID[r].words[0]] != 'g' {
+				continue // not a name known to be one ("uribe-allays-lula")
+			}
+			full[r] = true
+			if n := p.byID[f].posts[post]; n > 0 {
+				inPost[r] = true
+				postCables[r] += n
+			}
+		}
+		switch r := dominant(inPost, postCables); {
+		case r != "" && p.surnameOfPost(st.last):
+			parent[id] = r
+		case len(full) < 2:
+			parent[id] = find(st.last)
+		}
+	}
 	out := map[string]string{}
 	for _, id := range ids {
 		if r := find(id); r != id {
@@ -296,6 +349,12 @@ func (p *People) Merge() map[string]string {
 		}
 	}
 	return out
+}
+
+// bareID reports the id of a surname alone: the surname ("saleh") or the
+// surname of one post ("saleh-sanaa").
+func bareID(id string, st *personStat) bool {
+	return len(st.words) == 1 && (id == st.last || strings.HasPrefix(id, st.last+"-") && st.posts[id[len(st.last)+1:]] > 0)
 }
 
 // dominant returns the one root of roots, or the one named in three times
@@ -386,6 +445,18 @@ func (p *People) gluedBefore(w string) bool {
 func (p *People) gluedAfter(w string) bool {
 	c := p.c
 	return c.names[w] == 0 && (c.casing[w] == 'l' || c.jobWords[w] || c.orgHeads[w] || c.nonNames[w])
+}
+
+// surnameOfPost reports a word that, alone in a post's cables, stands for
+// a surname of that post's people: not a given name, not a word usually
+// written in lower case or capitals, not an office or organization word
+// (a place word may be a surname: "Sharif").
+func (p *People) surnameOfPost(w string) bool {
+	c := p.c
+	if f := c.names[w]; f == 'g' || f == 'b' {
+		return false
+	}
+	return c.casing[w] == 0 && !c.jobWords[w] && !c.orgHeads[w] && !c.nonNames[w] && !c.acronyms[w]
 }
 
 func shareOffice(a, b *personStat) bool {

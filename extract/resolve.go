@@ -342,6 +342,20 @@ func resolveByName(ms []mention, typ Type) []*group {
 	return groups
 }
 
+// PostID is the id of the post that sent a cable, as a surname alone of
+// its cables carries it ("saleh-sanaa"): its origin less the kind of post
+// ("Embassy Sanaa", "Consulate Rio De Janeiro", "Secretary of State" give
+// "sanaa", "rio-de-janeiro", "state").
+func PostID(origin string) string {
+	id := ID(origin)
+	for _, kind := range []string{"embassy-", "consulate-", "us-interests-section-", "us-mission-", "mission-", "us-delegation-", "secretary-of-"} {
+		if rest, ok := strings.CutPrefix(id, kind); ok && rest != "" {
+			return rest
+		}
+	}
+	return id
+}
+
 // ID makes a stable id from a name: folded words joined by hyphens, initials
 // dropped, so "Ryan C. Crocker" and "Ryan Crocker" get one id in every cable.
 //

@@ -90,7 +90,7 @@ func TestOrganizationRules(t *testing.T) {
 // canonical office across cables.
 func TestCountCanonicalOffices(t *testing.T) {
 	p := newTest(t).NewPeople()
-	c, ok := p.Count(Entity{ID: "ryan-crocker", Name: "Ryan Crocker", Offices: []string{"Amb", "Ambassador", "A/S"}})
+	c, ok := p.Count("", Entity{ID: "ryan-crocker", Name: "Ryan Crocker", Offices: []string{"Amb", "Ambassador", "A/S"}})
 	if !ok || strings.Join(c.Offices, ",") != "Ambassador,Assistant Secretary" {
 		t.Errorf("offices %v, want Ambassador, Assistant Secretary", c.Offices)
 	}

@@ -412,7 +412,7 @@ func addPeople(ctx context.Context, people *extract.People, path string) error {
 	}
 	defer f.Close()
 	return record.Each(ctxReader{ctx, f}, path, func(c *record.Cable) error {
-		people.Add(c.Found().People)
+		people.Add(c.Origin, c.Found().People)
 		return nil
 	})
 }

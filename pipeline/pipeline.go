@@ -384,7 +384,7 @@ func writeOrdered(ctx context.Context, done <-chan *item, window <-chan struct{}
 				return err
 			}
 			if people != nil && it.err == nil && !it.fatal && it.written {
-				people.Add(it.people)
+				people.Add(it.meta.Origin, it.people)
 			}
 			work += it.elapsed
 			count.Add(1)

@@ -313,7 +313,7 @@ func (f *countFn) ProcessElement(c cableOut, emit func(string, extract.PersonCou
 		return err
 	}
 	for _, e := range rec.Found().People {
-		if pc, ok := f.people.Count(e); ok {
+		if pc, ok := f.people.Count(rec.Origin, e); ok {
 			emit(e.ID, pc)
 		}
 	}
