@@ -188,7 +188,18 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 		}
 	}
 	if main >= 0 {
-		f.speakers(c, people, &out[main], mainPara)
+		// (one who has a separate meeting of their own in the cable speaks
+		// at that one: "met separately with A and B ... B told the team",
+		// "A also had a separate meeting with C")
+		elsewhere := map[string]bool{}
+		for i, m := range out {
+			if i != main && (m.Evidence.Start == out[main].Evidence.Start || apart(m.Evidence.Text)) {
+				for _, id := range m.Participants {
+					elsewhere[id] = !contains(out[main].Participants, id)
+				}
+			}
+		}
+		f.speakers(c, people, &out[main], mainPara, elsewhere)
 		// a cable reporting a meeting dates it once ("AMBASSADOR'S
 		// JANUARY 25 CALL ON ...")
 		undated(out, out[main].Date, out[main].Participants, elsewhen)
@@ -267,7 +278,7 @@ func subset(a, b []string) bool {
 // with a verb of speech ("FM Verhagen responded that ..."): in a cable
 // that reports a meeting, they are its participants. Sentences about a
 // speech, a press conference or an interview are not the meeting's.
-func (f *Finder) speakers(c *cable.Cable, people []person, m *Meeting, after int) {
+func (f *Finder) speakers(c *cable.Cable, people []person, m *Meeting, after int, elsewhere map[string]bool) {
 	text := c.Doc.Text.S
 	for pi, para := range c.Doc.Paragraphs {
 		if pi <= after || para.Kind != normalize.ParaText {
@@ -278,7 +289,7 @@ func (f *Finder) speakers(c *cable.Cable, people []person, m *Meeting, after int
 			if public(ws) {
 				continue
 			}
-			if id := f.speaker(text, people, ws, sent); id != "" && !contains(m.Participants, id) {
+			if id := f.speaker(text, people, ws, sent); id != "" && !contains(m.Participants, id) && !elsewhere[id] {
 				m.Participants = union(m.Participants, []string{id})
 			}
 		}
@@ -709,13 +720,35 @@ func itinerary(text string, ws []word, i int) bool {
 // separate reports a word that tells meetings apart: "held separate
 // meetings with A and B", "met separately with".
 func separate(ws []word) bool {
-	for _, w := range ws {
-		if w.w == "separately" || w.w == "separate" || w.w == "respectively" || w.w == "respective" {
+	for i, w := range ws {
+		switch w.w {
+		case "separately", "respectively", "respective":
+			return true
+		case "separate":
+			// not "in a separate meeting with A, B and C": one meeting,
+			// apart from the one told before
+			if i+1 >= len(ws) || !singleOccasion[ws[i+1].w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apart reports a text that tells a meeting apart from another ("in a
+// separate meeting", "met separately with").
+func apart(text string) bool {
+	for _, w := range scan(text, 0) {
+		if w.w == "separate" || w.w == "separately" {
 			return true
 		}
 	}
 	return false
 }
+
+// singleOccasion are nouns of one occasion ("a separate meeting").
+var singleOccasion = map[string]bool{"meeting": true, "conversation": true, "discussion": true, "session": true,
+	"call": true, "lunch": true, "dinner": true, "breakfast": true, "encounter": true, "exchange": true}
 
 // without returns ids less id.
 func without(ids []string, id string) []string {
