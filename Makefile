@@ -16,7 +16,7 @@ GO       ?= go
 BIN      := bin/cablegraph
 FUZZTIME ?= 10m
 # package:FuzzTarget for every parser
-FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzOpen ./source:FuzzHTML ./rules:FuzzParse ./audit:FuzzWorksheet
+FUZZ := ./cable:FuzzFindDTG ./cable:FuzzHeader ./normalize:FuzzBody ./source:FuzzCSV ./source:FuzzOpen ./source:FuzzHTML ./rules:FuzzParse ./audit:FuzzWorksheet ./relate:FuzzFindDate
 
 .PHONY: build run test lint bench fuzz validators validate-corpus beam pictures clean
 

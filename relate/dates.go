@@ -1,6 +1,7 @@
 package relate
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +19,8 @@ func future(d *string, c *cable.Cable) bool {
 
 // relativeDay reports a sentence that opens with a day told from the one
 // before it, and how many days after it: "Later that day", "That evening",
-// "The same day" (0); "The next day", "The following morning" (1).
+// "The same day" (0); "The next day", "The following morning" (1); "The
+// previous day" (-1).
 func relativeDay(ws []word) (int, bool) {
 	for i := 0; i+1 < len(ws) && i < 3; i++ {
 		a, b, c := ws[i].w, ws[i+1].w, wordAt(ws, i+2)
@@ -31,9 +33,45 @@ func relativeDay(ws []word) (int, bool) {
 			return 0, true
 		case (a == "next" || a == "following") && (b == "day" || b == "morning"):
 			return 1, true
+		case (a == "previous" || a == "preceding") && (b == "day" || b == "evening" || b == "night"):
+			return -1, true
 		}
 	}
 	return 0, false
+}
+
+// slashDate reads a date written month/day or month/day/year at word i
+// after "on", "an", "a", "the" or a possessive ("on 8/20", "an 11/9
+// meeting", "on 1/20/2009", "Aguirre's 2/13/07 meeting"; not "9/11", an
+// event).
+func slashDate(text string, ws []word, i int, day func(string) int) (time.Month, int, int, bool) {
+	if i == 0 || i+1 >= len(ws) || len(ws[i].w) > 2 || ws[i+1].s != ws[i].e+1 || text[ws[i].e] != '/' {
+		return 0, 0, 0, false
+	}
+	switch prev := ws[i-1].w; {
+	case prev == "on" || prev == "an" || prev == "a" || prev == "the":
+	case strings.HasSuffix(prev, "'s"): // "Ambassador Aguirre's 2/13/07 meeting"
+	default:
+		return 0, 0, 0, false
+	}
+	m, d := day(ws[i].w), day(ws[i+1].w)
+	if m < 1 || m > 12 || d == 0 || len(ws[i+1].w) > 2 || m == 9 && d == 11 {
+		return 0, 0, 0, false
+	}
+	y := 0
+	if k := i + 2; k < len(ws) && ws[k].s == ws[i+1].e+1 && text[ws[i+1].e] == '/' {
+		n, err := strconv.Atoi(ws[k].w)
+		switch len(ws[k].w) {
+		case 4:
+			y = n
+		case 2:
+			y = 2000 + n // "1/20/09"
+		}
+		if err != nil || y < 1900 || y > 2100 {
+			return 0, 0, 0, false
+		}
+	}
+	return time.Month(m), d, y, true
 }
 
 func partOfDay(w string) bool {
@@ -65,12 +103,13 @@ var weekdayNames = map[string]time.Weekday{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
 
-// findDate finds the date a sentence gives: "February 6", "6 February",
-// "February 6, 2009", a weekday or "yesterday"/"today" (relative to the
-// cable's date-time group). A date without a year is in the year that
-// puts it nearest the cable's date, later dates counting three times as
-// far. Nil when the sentence gives none.
-func findDate(ws []word, cableTime time.Time) *string {
+// findDate finds the date a sentence of text gives: "February 6", "6
+// February", "February 6, 2009", "on 8/20", "an 11/9 meeting", "on
+// 1/20/2009", a weekday or "yesterday"/"today" (relative to the cable's
+// date-time group). A date without a year is in the year that puts it
+// nearest the cable's date, later dates counting three times as far. Nil
+// when the sentence gives none.
+func findDate(text string, ws []word, cableTime time.Time) *string {
 	if cableTime.IsZero() {
 		return nil
 	}
@@ -103,17 +142,19 @@ func findDate(ws []word, cableTime time.Time) *string {
 		return 0
 	}
 	for i, w := range ws {
-		if m, ok := cable.Month(w.w); ok {
-			d, y := 0, 0
+		m, ok := cable.Month(w.w)
+		d, y := 0, 0
+		if ok {
 			switch {
 			case i+1 < len(ws) && day(ws[i+1].w) > 0:
 				d, y = day(ws[i+1].w), year(i+2)
 			case i > 0 && day(ws[i-1].w) > 0:
 				d, y = day(ws[i-1].w), year(i+1)
 			}
-			if d == 0 {
-				continue
-			}
+		} else if mm, dd, yy, ok := slashDate(text, ws, i, day); ok {
+			m, d, y = mm, dd, yy
+		}
+		if d != 0 {
 			if y == 0 {
 				// the year that puts the date nearest the cable's, days
 				// after it counting three times (cables report what has

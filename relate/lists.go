@@ -234,7 +234,7 @@ func (f *Finder) listWhen(c *cable.Cable, places []placeSpan, found []Meeting, i
 		if p.Start >= at || p.Kind == normalize.ParaClassifiedBy {
 			continue
 		}
-		d := findDate(scan(text[p.Start:p.End], p.Start), c.Time)
+		d := findDate(text, scan(text[p.Start:p.End], p.Start), c.Time)
 		if d == nil {
 			continue
 		}

@@ -114,7 +114,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 		var ctxDate *string // the last date of an occasion named in the paragraph
 		for _, sent := range sentences(text, para.Start, para.End) {
 			ws := scan(text[sent[0]:sent[1]], sent[0])
-			date := findDate(ws, c.Time)
+			date := findDate(text, ws, c.Time)
 			if off, ok := relativeDay(ws); date == nil && ok && lastDate != nil {
 				// "Later that day, President Sargsian received ..."
 				date = addDays(*lastDate, off)

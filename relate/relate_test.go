@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cablegraph/cablegraph/cable"
 	"github.com/cablegraph/cablegraph/extract"
@@ -60,6 +61,16 @@ func TestMeetings(t *testing.T) {
 			"ban-ki-moon+odierno+staffan-de-mistura meeting 2009-02-06"},
 		{"a call, earlier, undated", "1. (C) UN Secretary General Ban Ki Moon arrived on February 6. Ban noted that President Obama had called him.",
 			"ban-ki-moon+barack-obama call "},
+		{"month/day", "1. (C) On 8/20, Ambassador Jeffrey Feltman met with Speaker Nabih Berri.",
+			"jeffrey-feltman+nabih-berri meeting 2008-08-20"},
+		{"month/day before meeting", "1. (C) In an 11/9 meeting with Polcouns Jeffrey Feltman, Speaker Nabih Berri said so.",
+			"jeffrey-feltman+nabih-berri meeting 2008-11-09"},
+		{"month/day/year", "1. (C) Ambassador Jeffrey Feltman met with Speaker Nabih Berri on 1/20/09.",
+			"jeffrey-feltman+nabih-berri meeting 2009-01-20"},
+		{"9/11 is no date", "1. (C) After the 9/11 attacks, Ambassador Jeffrey Feltman met with Speaker Nabih Berri.",
+			"jeffrey-feltman+nabih-berri meeting "},
+		{"the previous day", "1. (C) Ambassador Jeffrey Feltman met with Speaker Nabih Berri on January 2. The previous day, Feltman met with President Michel Suleiman.",
+			"jeffrey-feltman+michel-suleiman meeting 2009-01-01; jeffrey-feltman+nabih-berri meeting 2009-01-02"},
 		{"weekday", "1. (C) President Obama telephoned President Lee on Thursday.",
 			"barack-obama+lee call 2009-02-05"},
 		{"plans and refusals are no meetings", "1. (C) Prime Minister Maliki will meet President Talabani. General Odierno declined to meet Foreign Minister Zebari. Ambassador Crocker hopes to meet with President Barzani.",
@@ -338,4 +349,22 @@ func TestListHead(t *testing.T) {
 			t.Errorf("listHead(%q) = %v, want %v", w, got, want)
 		}
 	}
+}
+
+// FuzzFindDate: any sentence gives no date or a real one, never a panic
+// (dates written "8/20", "1/20/09", "February 6, 2009", weekdays).
+func FuzzFindDate(f *testing.F) {
+	for _, s := range []string{"On 8/20, the Ambassador met", "an 11/9 meeting", "on 1/20/2009", "on 2/30/99", "Aguirre's 2/13/07 meeting", "on 12/", "the 9/11 attacks", "February 29, 2009", "on Thursday"} {
+		f.Add(s)
+	}
+	sent := time.Date(2009, 2, 8, 8, 1, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		d := findDate(s, scan(s, 0), sent)
+		if d == nil {
+			return
+		}
+		if _, err := time.Parse("2006-01-02", *d); err != nil {
+			t.Fatalf("findDate(%q) = %q, no date: %v", s, *d, err)
+		}
+	})
 }
