@@ -63,7 +63,7 @@ func (f *Finder) lists(c *cable.Cable, people []person, places []placeSpan, foun
 			headPara = lines[j].para
 		}
 		for ; j < len(lines) && j-i <= maxListLines && listLine(text, lines[j], headPara); j++ {
-			if id := firstPerson(people, lines[j].s, lines[j].e); id != "" {
+			if id := firstPerson(text, people, lines[j].s, lines[j].e); id != "" {
 				ids = append(ids, id)
 			}
 		}
@@ -203,10 +203,12 @@ func endsWithPeriod(t string) bool {
 	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ".)")
 }
 
-// firstPerson returns the id of the first person named in [a, b), or "".
-func firstPerson(people []person, a, b int) string {
+// firstPerson returns the id of the first person named in [a, b), or "";
+// not one named in a possessive ("Political Director's Staff Gael
+// Veyssiere" is Veyssiere).
+func firstPerson(text string, people []person, a, b int) string {
 	for _, p := range people {
-		if p.s >= a && p.e <= b {
+		if p.s >= a && p.e <= b && !possessive(text, p.e) {
 			return p.id
 		}
 	}

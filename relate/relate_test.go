@@ -148,6 +148,12 @@ func TestParticipantLists(t *testing.T) {
 				"PERU\nForeign Minister Jose Garcia Belaunde\nRaul Salazar, Director for North America\n\n" +
 				"3. (C) " + prose,
 			"james-steinberg+jose-garcia-belaunde+paul-hale+raul-salazar meeting 2009-03-04 @Lima"},
+		{"a person named in a possessive is not the line's",
+			"1. (U) March 4, 2009; 10:00 a.m.; Ministry of Foreign Affairs, Lima.\n\n" +
+				"2. (U) Participants:\n\nU.S.\nDeputy Secretary James Steinberg\n\n" +
+				"PERU\nForeign Minister Jose Garcia Belaunde\nForeign Minister's Staff Raul Salazar\n\n" +
+				"3. (C) " + prose,
+			"james-steinberg+jose-garcia-belaunde+raul-salazar meeting 2009-03-04 @Lima"},
 		{"on the heading's line",
 			"1. (C) " + prose + "\n2. (U) Participants: Foreign Minister Jose Garcia Belaunde, Deputy Secretary James Steinberg.\n\n3. (C) " + prose,
 			"james-steinberg+jose-garcia-belaunde meeting "},
