@@ -365,7 +365,7 @@ func (x *Extractor) recase(s string) string {
 			copy(b[i:j], x.c.forms[key])
 		case form == 'u':
 		case x.c.acronym(key) && (form == 0 || afterDeterminer(prev)):
-		case (form == 'l' || form == 0 && commonSuffix(key)) && !sentence:
+		case (form == 'l' || form == 0 && (commonSuffix(key) || x.inflected(key))) && !sentence:
 			lower(b[i:j])
 		default:
 			lower(b[i+1 : j])
@@ -403,6 +403,28 @@ func (x *Extractor) restoreNames(b []byte) {
 		}
 		i += L
 	}
+}
+
+// inflected reports a word the casing list lacks that is a common word
+// with an -s or -es ending, not a name: a headline's verb ("URIBE ALLAYS
+// LULA'S", "FM CLASHES WITH MPS", "PUTIN THROWS") or a plural.
+func (x *Extractor) inflected(w string) bool {
+	if len(w) < 5 || x.c.names[w] != 0 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	stems := []string{w[:len(w)-1]}
+	if strings.HasSuffix(w, "es") {
+		stems = append(stems, w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "ies") {
+		stems = append(stems, w[:len(w)-3]+"y")
+	}
+	for _, st := range stems {
+		if x.c.casing[st] == 'l' && x.c.names[st] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // commonSuffix reports words whose ending makes them common words rather

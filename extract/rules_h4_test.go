@@ -117,6 +117,9 @@ func TestPeopleRules(t *testing.T) {
 		// 08BEIJING332, 06PARIS8047, 08LONDON2525: offices the rules had
 		// glued to names ("exchequer-alistair-darling", "poldir-gerard-araud")
 		{"offices before names", "1. (C) PolDir Gerard Araud met Chancellor of the Exchequer Alistair Darling and Chief Whip Geoff Hoon.", "Alistair Darling[Chancellor of the Exchequer]; Geoff Hoon[Chief Whip]; Gerard Araud[PolDir]"},
+		// 07MANAMA1067, 09BRASILIA1264: a headline's verbs in capitals are no
+		// names ("clashes", "uribe-allays-lula")
+		{"headline verbs in capitals", "1. (C) The minister spoke.\n\nFM KHALID CLASHES WITH MPS; PRESIDENT URIBE ALLAYS LULA'S FEARS\n\n2. (C) Uribe said so.", "Khalid[FM]; Uribe[President]"},
 		// 09BUENOSAIRES153, 09LONDON348: Secretary and President of one surname
 		{"two people, one surname", "1. (C) Secretary Clinton will attend, since the initiative began under former President Clinton's administration.", "Bill Clinton[President]; Hillary Rodham Clinton[Secretary]"},
 	}
