@@ -120,6 +120,9 @@ func TestPeopleRules(t *testing.T) {
 		// 07MANAMA1067, 09BRASILIA1264: a headline's verbs in capitals are no
 		// names ("clashes", "uribe-allays-lula")
 		{"headline verbs in capitals", "1. (C) The minister spoke.\n\nFM KHALID CLASHES WITH MPS; PRESIDENT URIBE ALLAYS LULA'S FEARS\n\n2. (C) Uribe said so.", "Khalid[FM]; Uribe[President]"},
+		// 09ROME1072: a heading's verb in -ed after a title, in a heading too
+		// long for a heading's rule
+		{"heading verb after a title", "1. (C) The minister spoke.\n\nAmbassador Reassured in Meetings with Defense Minister La Russa, Berlusconi\n\n2. (C) Berlusconi said so.", "La Russa[Defense Minister]"},
 		// 09BUENOSAIRES153, 09LONDON348: Secretary and President of one surname
 		{"two people, one surname", "1. (C) Secretary Clinton will attend, since the initiative began under former President Clinton's administration.", "Bill Clinton[President]; Hillary Rodham Clinton[Secretary]"},
 	}

@@ -922,6 +922,11 @@ loop:
 		if k == j && tg.c.orgHeads[t.key] {
 			break // "Head Office", "Prosecutor's Office": no name
 		}
+		if tg.c.casing[t.key] == 'l' && t.cap && !t.sentStart && len(t.key) >= 6 && strings.HasSuffix(t.key, "ed") && tg.c.names[t.key] == 0 && !tg.afterHonorific(j) {
+			// a verb of a heading with more than a few words ("Ambassador
+			// Reassured in Meetings with La Russa, Berlusconi")
+			break
+		}
 		if tg.c.casing[t.key] == 'l' && t.cap && tg.inHeading(k) && !tg.afterHonorific(j) {
 			// a heading's capitals: "Ambassador Reassured", "Charge
 			// Discusses"; not a name after a form of address ("Mr. Falls")
