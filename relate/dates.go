@@ -141,19 +141,31 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 		}
 		return 0
 	}
+	var first *string // the first date, when every date is another event's
 	for i, w := range ws {
 		m, ok := cable.Month(w.w)
 		d, y := 0, 0
+		from, to := i, i+1 // the date's words
 		if ok {
 			switch {
 			case i+1 < len(ws) && day(ws[i+1].w) > 0:
 				d, y = day(ws[i+1].w), year(i+2)
+				to = i + 2
 			case i > 0 && day(ws[i-1].w) > 0:
 				d, y = day(ws[i-1].w), year(i+1)
+				from = i - 1
+			}
+			if y != 0 {
+				to++
 			}
 		} else if mm, dd, yy, ok := slashDate(text, ws, i, day); ok {
 			m, d, y = mm, dd, yy
+			to = i + 2
+			if y != 0 {
+				to++
+			}
 		}
+		var s string
 		if d != 0 {
 			if y == 0 {
 				// the year that puts the date nearest the cable's, days
@@ -171,25 +183,62 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 			if t.Day() != d {
 				continue
 			}
-			s := t.Format("2006-01-02")
-			return &s
-		}
-		if wd, ok := weekdayNames[w.w]; ok {
+			s = t.Format("2006-01-02")
+		} else if wd, ok := weekdayNames[w.w]; ok {
 			t := cableTime
 			for t.Weekday() != wd {
 				t = t.AddDate(0, 0, -1)
 			}
-			s := t.Format("2006-01-02")
+			s = t.Format("2006-01-02")
+		} else {
+			switch w.w {
+			case "yesterday":
+				s = cableTime.AddDate(0, 0, -1).Format("2006-01-02")
+			case "today":
+				s = cableTime.Format("2006-01-02")
+			default:
+				continue
+			}
+		}
+		if !otherEvent(ws, from, to) {
 			return &s
 		}
-		switch w.w {
-		case "yesterday":
-			s := cableTime.AddDate(0, 0, -1).Format("2006-01-02")
-			return &s
-		case "today":
-			s := cableTime.Format("2006-01-02")
-			return &s
+		if first == nil {
+			first = &s
 		}
 	}
-	return nil
+	return first
 }
+
+// otherEvent reports a date that names an event other than a meeting, the
+// words [from, to) being the date: an attribute of a noun after "the", "a"
+// or a possessive ("the March 2 police assault", "a December 23, 2009
+// diplomatic note", "Feltman's March 31 remarks"), not of a meeting ("In a
+// February 15 meeting with", "an 11/9 phone call", "an October 13 visit").
+func otherEvent(ws []word, from, to int) bool {
+	if from == 0 || to >= len(ws) {
+		return false
+	}
+	switch prev := ws[from-1].w; {
+	case prev == "the" || prev == "a" || prev == "an" || strings.HasSuffix(prev, "'s"):
+	default:
+		return false
+	}
+	for k := to; k < len(ws) && k < to+3; k++ {
+		if meetingNoun[ws[k].w] {
+			return false
+		}
+	}
+	switch ws[to].w {
+	case "and", "or", "to", "in", "at", "on", "with", "for", "of", "by":
+		return false // "the March 2 and 3 talks" aside, a date alone
+	}
+	return true
+}
+
+// meetingNoun are the nouns of an occasion whose date is a meeting's.
+var meetingNoun = map[string]bool{"meeting": true, "meetings": true, "conversation": true, "call": true, "calls": true,
+	"phone": true, "telephone": true, "telcon": true, "discussion": true, "discussions": true, "talks": true,
+	"lunch": true, "luncheon": true, "dinner": true, "breakfast": true, "session": true, "visit": true,
+	"audience": true, "demarche": true, "bilateral": true, "meet": true, "encounter": true, "exchange": true,
+	"consultations": true, "videoconference": true, "dvc": true, "vtc": true, "roundtable": true, "courtesy": true}
