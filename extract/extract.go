@@ -73,6 +73,7 @@ func (x *Extractor) Cable(c *cable.Cable) Result {
 	}
 	people := resolvePeople(x.notPeople(filter(ms, Person)), preferred, signer, postOffice, x.c)
 	x.surnames(people, toks, ms)
+	x.initials(people, toks, ms)
 
 	var res Result
 	res.People = x.entities(c, toks, people, true)
@@ -203,6 +204,64 @@ func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
 			}
 		}
 	}
+}
+
+// initials adds to a person the later mentions of the initials the cable
+// gives them in parentheses ("Sheikh Mohammed bin Rashid al Maktoum (MbR)"
+// ... "MbR said"): a word of two to six letters, two capitals or more, that
+// the rules know as nothing else.
+func (x *Extractor) initials(people []*group, toks []token, ms []mention) {
+	covered := make([]bool, len(toks))
+	mark := func(m mention) {
+		for k := m.s; k < m.e && k < len(toks); k++ {
+			covered[k] = true
+		}
+	}
+	for _, m := range ms {
+		mark(m)
+	}
+	for _, g := range people {
+		for _, m := range g.mentions {
+			mark(m)
+		}
+	}
+	for _, g := range people {
+		for _, m := range slices.Clone(g.mentions) {
+			k := m.e
+			if m.titleAlone || k+2 >= len(toks) || toks[k].text != "(" || toks[k+2].text != ")" || covered[k+1] || !initialsWord(toks[k+1].text) {
+				continue
+			}
+			if L, _ := x.c.gaz.match(toks, k+1); L > 0 {
+				continue // "(FM)", "(UN)": an office, a body
+			}
+			for i, t := range toks {
+				if i != k+1 && !covered[i] && t.text == toks[k+1].text {
+					g.mentions = append(g.mentions, mention{typ: Person, s: i, e: i + 1, ns: i, ne: i + 1, name: t.text, source: "initials"})
+					covered[i] = true
+				}
+			}
+			covered[k+1] = true
+		}
+	}
+}
+
+// initialsWord reports a word that can be a person's initials: two to six
+// letters, two of them capitals or more ("MbR", "AMLO", "HBJ").
+func initialsWord(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	caps := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= 'a' && c <= 'z':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
 }
 
 // entities turns groups into output entities with spans in the original text.

@@ -243,3 +243,21 @@ func TestPlaceAtTextEnd(t *testing.T) {
 		t.Errorf("no place found in %q", c.Text)
 	}
 }
+
+// TestInitials: initials given in parentheses name the person later in
+// the cable (07DUBAI59 "MbR"); not initials the rules know as something
+// else ("(FM)").
+func TestInitials(t *testing.T) {
+	x := newTest(t)
+	res := x.Cable(parse(t, "1. (C) Under Secretary Burns met with Dubai Ruler Sheikh Mohammed bin Rashid al Maktoum (MbR) on January 12. Later, MbR told Burns that Iran was a threat. Foreign Minister Abdullah Zayed (FM) agreed; the FM said so."))
+	var got []string
+	for _, p := range res.People {
+		for _, m := range p.Mentions {
+			got = append(got, p.ID+":"+m.Text)
+		}
+	}
+	want := "burns:Under Secretary Burns|burns:Burns|mohammed-bin-rashid-al-maktoum:Dubai Ruler Sheikh Mohammed bin Rashid al Maktoum|mohammed-bin-rashid-al-maktoum:MbR|abdullah-zayed:Foreign Minister Abdullah Zayed|abdullah-zayed:FM|abdullah-zayed:the FM"
+	if strings.Join(got, "|") != want {
+		t.Errorf("mentions\n%s\nwant\n%s", strings.Join(got, "|"), want)
+	}
+}
