@@ -1182,7 +1182,16 @@ func descriptorGap(gap string, ws []word) bool {
 	switch ws[0].w {
 	case "his", "her", "their", "a", "an":
 	default:
-		return false
+		// or three words of a title in lower case ("accompanied by
+		// national deputy-elect Celia Arena")
+		if len(ws) > 3 || strings.Contains(gap, ",") {
+			return false
+		}
+		for _, w := range ws {
+			if t := gap[w.s:w.e]; t != strings.ToLower(t) || w.w == "the" {
+				return false
+			}
+		}
 	}
 	for _, w := range ws[1:] {
 		switch w.w {

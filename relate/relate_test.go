@@ -97,6 +97,8 @@ func TestMeetings(t *testing.T) {
 			"linda-jewell+maria-salvador+rafael-correa meeting 2009-03-03"},
 		{"accompanied by, a description before the name", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Zebari was accompanied by his senior deputy, Labid Abbawi.",
 			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
+		{"accompanied by, a title in lower case", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Zebari was accompanied by chief of staff Labid Abbawi.",
+			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
 		{"accompanied by, a clause is no description", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Zebari was accompanied by his wife, who knows Labid Abbawi.",
 			"crocker+zebari meeting 2009-02-02"},
 		{"a heading before the opening paragraph gives its date to later meetings", "SUMMARY\n\n1. (SBU) AUSTR Shaun Donnelly and USTR Director Paul Burkhead held meetings with Portuguese trade officials in Lisbon on August 28. They discussed Doha.\n\n2. (SBU) Donnelly and Burkhead held a joint meeting with Vitor Escaria, the Prime Minister's Economic Adviser.",
