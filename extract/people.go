@@ -310,10 +310,11 @@ func (p *People) Merge() map[string]string {
 			parent[id] = r
 		}
 	}
-	// a surname alone of one post ("saleh-sanaa") that joined no full name
-	// joins the one full name with that surname of the post's cables, or
-	// the one named in three times as many of them as any other
-	// ("ali-abdullah-saleh" in Sanaa's, "amrullah-saleh" in Kabul's); else
+	// a surname alone of one post ("sharif-islamabad") that joined no full
+	// name joins the one full name with that surname of the post's cables
+	// ("nawaz-sharif" in Islamabad's, "sheikh-sharif-sharif" in Nairobi's;
+	// not the one named most when the post names two: "Madrid Region
+	// President Aguirre" is not Ambassador Eduardo Aguirre); else
 	// it is the surname's one id of the run ("saleh") unless the run names
 	// two people or more in full with that surname: then each post keeps
 	// its own
@@ -323,21 +324,22 @@ func (p *People) Merge() map[string]string {
 			continue
 		}
 		post := id[len(st.last)+1:]
-		full, inPost, postCables := map[string]bool{}, map[string]bool{}, map[string]int{}
+		full, inPost := map[string]bool{}, map[string]bool{}
 		for _, f := range byLast[st.last] {
 			r := find(f)
 			if rootCables[r] < 3 && p.c.names[p.byID[r].words[0]] != 'g' {
 				continue // not a name known to be one ("uribe-allays-lula")
 			}
 			full[r] = true
-			if n := p.byID[f].posts[post]; n > 0 {
+			if p.byID[f].posts[post] > 0 {
 				inPost[r] = true
-				postCables[r] += n
 			}
 		}
-		switch r := dominant(inPost, postCables); {
-		case r != "" && p.surnameOfPost(st.last):
-			parent[id] = r
+		switch {
+		case len(inPost) == 1 && p.surnameOfPost(st.last):
+			for r := range inPost {
+				parent[id] = r
+			}
 		case len(full) < 2:
 			parent[id] = find(st.last)
 		}
