@@ -114,6 +114,17 @@ func (x *Extractor) notPeople(ms []mention) []mention {
 // "Political Section", "Presidency"): what is left of an office, no person.
 func (x *Extractor) officeOnly(name string) bool {
 	ws := strings.Fields(strings.ToLower(name))
+	if n := len(ws); n >= 2 && !slices.ContainsFunc(ws, func(w string) bool { return x.c.names[w] != 0 }) {
+		// a name that ends in a body's head or in an office word written
+		// in lower case in running text, no name's: "Customs
+		// Enforcement", "Eurasian Affairs", "Accounting Office" (not with
+		// a word of people's names: "Helen Montluc Head", "Kirchner
+		// Cabinet" are names glued to a word)
+		last := ws[n-1]
+		if x.c.names[last] == 0 && (x.c.orgHeads[last] || x.c.jobWords[last] && (x.c.casing[last] == 'l' || x.c.casing[last] == 'm')) {
+			return true
+		}
+	}
 	for _, w := range ws {
 		if !x.c.jobWords[w] || x.c.names[w] == 'g' {
 			return false

@@ -123,6 +123,9 @@ func TestPeopleRules(t *testing.T) {
 		// 09ROME1072: a heading's verb in -ed after a title, in a heading too
 		// long for a heading's rule
 		{"heading verb after a title", "1. (C) The minister spoke.\n\nAmbassador Reassured in Meetings with Defense Minister La Russa, Berlusconi\n\n2. (C) Berlusconi said so.", "La Russa[Defense Minister]"},
+		// 09WARSAW1139, 08MEXICO: names that end in an office word or a
+		// body's head are bodies ("Eurasian Affairs", "Customs Enforcement")
+		{"bodies are no people", "1. (C) DAS Pamela Quanrud, Bureau of European and Eurasian Affairs, met the Director of Customs Enforcement and the Accounting Office.", "Pamela Quanrud[DAS]"},
 		// 09BUENOSAIRES153, 09LONDON348: Secretary and President of one surname
 		{"two people, one surname", "1. (C) Secretary Clinton will attend, since the initiative began under former President Clinton's administration.", "Bill Clinton[President]; Hillary Rodham Clinton[Secretary]"},
 	}

@@ -1016,8 +1016,12 @@ func list(text string, people []person, from, to int) []string {
 				break
 			}
 		} else if !itemGap(dropParens(text[last:p.s])) {
-			if p.s < appositionEnd(text, last, to) && ofSomeone(text[last:p.s]) {
-				continue // "Souheil Yamount, advisor to the Hariri Family; and ...": not an item
+			if p.s < appositionEnd(text, last, to) {
+				// "Souheil Yamount, advisor to the Hariri Family; and ...",
+				// "John Hesterman, Joint Staff Deputy Director for
+				// Politico-Military Affairs; ...": a name in an item's
+				// apposition is no item
+				continue
 			}
 			break
 		}
@@ -1037,7 +1041,7 @@ func list(text string, people []person, from, to int) []string {
 // clause, which ends the list ("Andrew Gilmour, deputy director for ...").
 func itemGap(gap string) bool {
 	gap = strings.TrimSpace(gap)
-	if semicolonItem(gap) {
+	if semicolonItem(gap) || commaApposition(gap) {
 		return true
 	}
 	switch gap {
@@ -1084,7 +1088,7 @@ func semicolonItem(gap string) bool {
 		return false
 	}
 	app, rest, ok := strings.Cut(app, ";")
-	if !ok || strings.ContainsAny(app, ".:\"") {
+	if !ok || strings.ContainsAny(dropAbbrevDots(app), ".:\"") {
 		return false
 	}
 	if rest = strings.TrimSpace(rest); rest != "" && rest != "and" {
@@ -1097,6 +1101,61 @@ func semicolonItem(gap string) bool {
 	for _, w := range ws {
 		switch w.w {
 		case "who", "which", "that", "said", "told", "says", "was", "is", "were", "had", "has":
+			return false
+		}
+	}
+	return true
+}
+
+// dropAbbrevDots returns s without the dots of abbreviations of single
+// capitals ("U.S. Embassy Warsaw" reads "US Embassy Warsaw").
+func dropAbbrevDots(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && i > 0 && isUpper(s[i-1]) && (i == 1 || !isLetter(s[i-2])) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// commaApposition reports the gap of a list whose items each have an
+// apposition set off by commas ("Major General Mohammad al-Assar, Assistant
+// to the Minister of Defense, Major General Ahmad Moataz, Chief of the
+// American Relations Branch, and Major General Fouad Arafa"): a comma, a
+// title in capitals and the words of a title, a comma, perhaps "and" and
+// the next one's title.
+func commaApposition(gap string) bool {
+	rest, ok := strings.CutPrefix(gap, ",")
+	if !ok {
+		return false
+	}
+	k := strings.LastIndexByte(rest, ',')
+	if k < 0 {
+		return false
+	}
+	app, tail := strings.TrimSpace(rest[:k]), strings.TrimSpace(rest[k+1:])
+	ws := scan(app, 0)
+	if len(ws) == 0 || len(ws) > 10 || strings.ContainsAny(dropAbbrevDots(app), ",;:.\"(") || !isUpper(app[0]) {
+		return false
+	}
+	for _, w := range ws {
+		switch t := app[w.s:w.e]; {
+		case isUpper(t[0]):
+		case w.w == "of" || w.w == "for" || w.w == "the" || w.w == "to" || w.w == "and" || w.w == "on":
+		default:
+			return false
+		}
+	}
+	tail = strings.TrimSpace(strings.TrimPrefix(tail+" ", "and "))
+	for _, w := range scan(tail, 0) {
+		if t := tail[w.s:w.e]; !isUpper(t[0]) && !roleWords[w.w] && w.w != "of" && w.w != "for" && w.w != "the" {
 			return false
 		}
 	}
