@@ -184,7 +184,7 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 				continue
 			}
 			s = t.Format("2006-01-02")
-		} else if wd, ok := weekdayNames[w.w]; ok {
+		} else if wd, ok := weekdayNames[w.w]; ok && !deadline(ws, i) {
 			t := cableTime
 			for t.Weekday() != wd {
 				t = t.AddDate(0, 0, -1)
@@ -208,6 +208,19 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 		}
 	}
 	return first
+}
+
+// deadline reports a weekday told as a time to come ("by Monday", "until
+// Friday", "next Tuesday"), not the day something happened.
+func deadline(ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch ws[i-1].w {
+	case "by", "until", "till", "before", "next", "coming":
+		return true
+	}
+	return false
 }
 
 // otherEvent reports a date that names an event other than a meeting, the
