@@ -1339,6 +1339,9 @@ func (f *Finder) negated(text string, ws []word, i int) bool {
 	clause := true // no comma or semicolon between word k and the phrase
 	for k := i - 1; k >= 0 && i-k <= 6; k-- {
 		clause = clause && !strings.ContainsAny(text[ws[k].e:ws[k+1].s], ",;:")
+		if ws[k].w == "to" && k > 0 && ws[k-1].w == "forward" && clause {
+			return true // "is looking forward to his August 23 meeting with"
+		}
 		if i-k > 3 && (ws[k].w == "to" || !clause) {
 			// past three words, only within the clause, and not "to"
 			// ("went to the Ministry and met with")

@@ -75,6 +75,8 @@ func TestMeetings(t *testing.T) {
 			"martha-karua+michael-ranneberger meeting 2009-03-03"},
 		{"a meeting's date before another event's", "1. (C) In a February 15 meeting with Senator John Kerry, Foreign Secretary Nirupama Rao said the talks slated for February 25 were on track.",
 			"john-kerry+nirupama-rao meeting 2009-02-15"},
+		{"looking forward to a meeting is no meeting", "1. (C) AL SYG Amr Moussa is looking forward to his August 23 meeting with S/E Scott Gration.",
+			""},
 		{"a weekday to come is no date", "1. (C) President Obama telephoned President Lee, who promised an answer by Monday.",
 			"barack-obama+lee call "},
 		{"later that same day", "1. (C) The talks went well.\n\n2. (C) Ambassador Jeffrey Feltman met with Speaker Nabih Berri on January 2.\n\n3. (C) Later that same day, Defense Minister Elias Murr met with President Michel Suleiman.",
