@@ -326,10 +326,28 @@ func (f *Finder) speaker(text string, people []person, ws []word, sent [2]int) s
 	for k < len(ws) && (ws[k].w == "also" || ws[k].w == "then" || ws[k].w == "further" || ws[k].w == "later" || ws[k].w == "again" || ws[k].w == "however") {
 		k++
 	}
-	if k < len(ws) && f.speech[ws[k].w] {
+	if k < len(ws) && f.speech[ws[k].w] && !toEmbassy(ws, k+1) {
 		return p.id
 	}
 	return ""
+}
+
+// toEmbassy reports a verb's object that is the reporting post's own
+// people ("told us", "told Poloff", "told the Embassy"): a conversation of
+// its own, which a source had with the post, not the meeting the cable
+// reports ("Israeli DCM Fuchs told us that ...").
+func toEmbassy(ws []word, k int) bool {
+	if k < len(ws) && ws[k].w == "the" {
+		k++
+	}
+	if k >= len(ws) {
+		return false
+	}
+	switch ws[k].w {
+	case "us", "we", "poloff", "poloffs", "emboff", "emboffs", "econoff", "econoffs", "polecon", "embassy", "post", "conoff", "pol":
+		return true
+	}
+	return false
 }
 
 // public reports a sentence about public speech, which says nothing of who

@@ -109,6 +109,8 @@ func TestMeetings(t *testing.T) {
 			"crocker+zebari meeting 2009-02-02"},
 		{"a heading before the opening paragraph gives its date to later meetings", "SUMMARY\n\n1. (SBU) AUSTR Shaun Donnelly and USTR Director Paul Burkhead held meetings with Portuguese trade officials in Lisbon on August 28. They discussed Doha.\n\n2. (SBU) Donnelly and Burkhead held a joint meeting with Vitor Escaria, the Prime Minister's Economic Adviser.",
 			"paul-burkhead+shaun-donnelly+vitor-escaria meeting 2008-08-28"},
+		{"a later speaker who told us is a source, not the main meeting's", "1. (C) Ambassador Ryan Crocker met Prime Minister Nouri al-Maliki on February 2.\n\n2. (C) Maliki said the elections would be held.\n\n3. (C) Deputy Foreign Minister Labid Abbawi told us the date was set. Foreign Minister Hoshyar Zebari said the list was ready.",
+			"hoshyar-zebari+nouri-al-maliki+ryan-crocker meeting 2009-02-02"},
 		{"separate meetings: one who speaks later spoke at their own", "1. (C) On January 25, Deputy Director Alex Burkart met separately with Deputy Prime Minister Khalid Mubarak and MFA U/S Abdullah Karim.\n\n2. (C) Abdullah Karim told Burkart that Bahrain was ready.\n\n3. (C) Khalid Mubarak said the GOB had identified the need.",
 			"abdullah-karim+alex-burkart meeting 2009-01-25; alex-burkart+khalid-mubarak meeting 2009-01-25"},
 		{"a separate meeting is one meeting, apart from the first", "1. (C) U/S Ellen Tauscher met with National Security Advisor Uzi Arad on December 1.\n\n2. (C) In a separate meeting on December 1, U/S Tauscher met with MFA Director General Yossi Gal, Deputy Director General Baruch Bina and Alon Bar.\n\n3. (C) Yossi Gal said Israel was ready.",
