@@ -77,6 +77,8 @@ func TestMeetings(t *testing.T) {
 			"john-kerry+nirupama-rao meeting 2009-02-15"},
 		{"looking forward to a meeting is no meeting", "1. (C) AL SYG Amr Moussa is looking forward to his August 23 meeting with S/E Scott Gration.",
 			""},
+		{"an audience with", "1. (C) Secretary of the Navy Donald Winter had an audience with King Hamad on November 16.",
+			"donald-winter+hamad meeting 2008-11-16"},
 		{"a weekday to come is no date", "1. (C) President Obama telephoned President Lee, who promised an answer by Monday.",
 			"barack-obama+lee call "},
 		{"later that same day", "1. (C) The talks went well.\n\n2. (C) Ambassador Jeffrey Feltman met with Speaker Nabih Berri on January 2.\n\n3. (C) Later that same day, Defense Minister Elias Murr met with President Michel Suleiman.",
