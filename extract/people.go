@@ -45,8 +45,9 @@ func (p *People) Add(origin string, people []Entity) {
 
 // PersonCount is what People gathers of one id: its fullest name (with
 // the number of its words, particles left out), its offices and the
-// number of cables it is in, in all and by post. Counts gathered in parts (a distributed run)
-// merge, in any order, into what Add would have gathered.
+// number of cables it is in, in all and by post. Counts gathered in parts
+// (a distributed run) merge, in any order, into what Add would have
+// gathered.
 type PersonCount struct {
 	ID      string         `json:"id"`
 	Name    string         `json:"name"`
