@@ -91,7 +91,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 	// next. pending is one side of a meeting whose other side the sentence
 	// leaves unnamed ("A and B sat down with members of the CODEL"), which
 	// a later "participants included C and D" in the paragraph completes.
-	last, lastPara := -1, -1
+	last, lastPara := -1, -1 // lastPara counts report paragraphs (reportParas), headings left out
 	main, mainPara := -1, -1 // the meeting the cable reports: in its subject or first paragraphs
 	textParas := 0
 	reportParas := 0 // text paragraphs less headings ("SUMMARY"), signatures and routing lines
@@ -150,7 +150,9 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 			}
 			switch {
 			case len(r.meetings) == 0:
-			case r.joinOnly && last >= 0 && lastPara >= pi-1:
+			case r.joinOnly && last >= 0 && lastPara >= reportParas-1:
+				// (in that paragraph or the next, a heading between them
+				// or not: "CULTURAL COOPERATION")
 				// "The Secretary was accompanied by A and B": they took
 				// part in the meeting reported last
 				out[last].Participants = union(out[last].Participants, r.meetings[0].Participants)
@@ -159,7 +161,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 				m := *pending
 				m.Participants = union(m.Participants, r.meetings[0].Participants)
 				out = append(out, m)
-				last, lastPara, pending = len(out)-1, pi, nil
+				last, lastPara, pending = len(out)-1, reportParas, nil
 				continue
 			case r.joinOnly && (r.company || len(r.meetings[0].Participants) < 2):
 				// "Calvin accompanied Preval on his trip": company, with
@@ -178,7 +180,7 @@ func (f *Finder) Cable(c *cable.Cable, res *extract.Result) []Meeting {
 					}
 				}
 				out = append(out, r.meetings...)
-				last, lastPara = len(out)-1, pi
+				last, lastPara = len(out)-1, reportParas
 				if main < 0 && (para.Kind == normalize.ParaSubject || textParas <= 3) && !inParens(text, para.Start, sent[0]+1) {
 					// (not a meeting told in an aside: "(Note: in 2008,
 					// the Ambassador met with ... End Note)")

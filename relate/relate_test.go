@@ -97,6 +97,8 @@ func TestMeetings(t *testing.T) {
 			"abdul-qadir+ali-ghalib+crocker+sana-hadi+zebari meeting 2009-02-02"},
 		{"an apposition ends the list", "1. (C) Ambassador Crocker met with Andrew Gilmour, deputy director for Ban Ki Moon's office, on February 2.",
 			"andrew-gilmour+crocker meeting 2009-02-02"},
+		{"joined by, a heading between", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2.\n\nBILATERAL COOPERATION\n\n2. (C) Zebari was accompanied by Deputy Foreign Minister Labid Abbawi.",
+			"crocker+labid-abbawi+zebari meeting 2009-02-02"},
 		{"also present, words of the occasion between", "1. (C) Ambassador Crocker met Foreign Minister Zebari on February 2. Also present on the American side was State Department Coordinator for Energy Affairs, David Goldwyn.",
 			"crocker+david-goldwyn+zebari meeting 2009-02-02"},
 		{"a date and a place between the verb and with", "1. (C) Mitchell Reiss met on June 30 in Dublin with Irish Prime Minister Bertie Ahern.",
