@@ -169,19 +169,7 @@ func (x *Extractor) signer(c *cable.Cable, toks []token) (mention, bool) {
 // word, or two, equal to the end of one person's name ("Crocker", "di
 // Mistura") or to the first word of a longer name ("Ban").
 func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
-	covered := make([]bool, len(toks))
-	for _, m := range ms {
-		for k := m.s; k < m.e && k < len(toks); k++ {
-			covered[k] = true
-		}
-	}
-	for _, g := range people {
-		for _, m := range g.mentions {
-			for k := m.s; k < m.e && k < len(toks); k++ {
-				covered[k] = true
-			}
-		}
-	}
+	covered := coveredTokens(len(toks), people, ms)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if covered[i] || !t.word || !(t.cap || t.upper) {
@@ -217,14 +205,12 @@ func (x *Extractor) surnames(people []*group, toks []token, ms []mention) {
 	}
 }
 
-// initials adds to a person the later mentions of the initials the cable
-// gives them in parentheses ("Sheikh Mohammed bin Rashid al Maktoum (MbR)"
-// ... "MbR said"): a word of two to six letters, two capitals or more, that
-// the rules know as nothing else.
-func (x *Extractor) initials(people []*group, toks []token, ms []mention) {
-	covered := make([]bool, len(toks))
+// coveredTokens marks the n tokens that a mention of ms or of people's
+// groups covers.
+func coveredTokens(n int, people []*group, ms []mention) []bool {
+	covered := make([]bool, n)
 	mark := func(m mention) {
-		for k := m.s; k < m.e && k < len(toks); k++ {
+		for k := m.s; k < m.e && k < n; k++ {
 			covered[k] = true
 		}
 	}
@@ -236,6 +222,15 @@ func (x *Extractor) initials(people []*group, toks []token, ms []mention) {
 			mark(m)
 		}
 	}
+	return covered
+}
+
+// initials adds to a person the later mentions of the initials the cable
+// gives them in parentheses ("Sheikh Mohammed bin Rashid al Maktoum (MbR)"
+// ... "MbR said"): a word of two to six letters, two capitals or more, that
+// the rules know as nothing else.
+func (x *Extractor) initials(people []*group, toks []token, ms []mention) {
+	covered := coveredTokens(len(toks), people, ms)
 	for _, g := range people {
 		for _, m := range slices.Clone(g.mentions) {
 			k := m.e

@@ -225,15 +225,15 @@ func (p *People) Merge() map[string]string {
 		}
 		n := len(st.words)
 		for _, cut := range []struct {
-			glued bool
 			rest  []string
+			glued func() bool // asked only when the run has rest
 		}{
-			{p.gluedBefore(st.words[0]), st.words[1:]},
+			{st.words[1:], func() bool { return p.gluedBefore(st.words[0]) }},
 			// after a surname only ("juan-carlos" is no name cut short)
-			{p.gluedAfter(st.words[n-1]) && p.c.names[st.words[n-2]] != 'g', st.words[:n-1]},
+			{st.words[:n-1], func() bool { return p.gluedAfter(st.words[n-1]) && p.c.names[st.words[n-2]] != 'g' }},
 		} {
 			other := byWords[strings.Join(cut.rest, " ")]
-			if cut.glued && other != "" && other != id && p.byID[other].cables >= st.cables && find(id) == id {
+			if other != "" && other != id && p.byID[other].cables >= st.cables && find(id) == id && cut.glued() {
 				parent[id] = find(other) // the name without the word, whatever its counts
 				break
 			}
@@ -413,11 +413,7 @@ func (p *People) subName(a, b []string) bool {
 // place, demonym, office or organization word.
 func (p *People) surnameAlone(w string) bool {
 	c := p.c
-	if f := c.names[w]; f == 'g' || f == 'b' {
-		return false
-	}
-	return c.casing[w] == 0 && !c.placeWords[w] && !c.placeTails[w] && !c.demonym(w) &&
-		!c.jobWords[w] && !c.orgHeads[w] && !c.nonNames[w] && !c.acronyms[w]
+	return p.surnameOfPost(w) && !c.placeWords[w] && !c.placeTails[w] && !c.demonym(w)
 }
 
 // gluedBefore reports a word before a name that is no part of it: not a

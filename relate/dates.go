@@ -44,7 +44,7 @@ func relativeDay(ws []word) (int, bool) {
 // after "on", "an", "a", "the" or a possessive ("on 8/20", "an 11/9
 // meeting", "on 1/20/2009", "Aguirre's 2/13/07 meeting"; not "9/11", an
 // event).
-func slashDate(text string, ws []word, i int, day func(string) int) (time.Month, int, int, bool) {
+func slashDate(text string, ws []word, i int) (time.Month, int, int, bool) {
 	if i == 0 || i+1 >= len(ws) || len(ws[i].w) > 2 || ws[i+1].s != ws[i].e+1 || text[ws[i].e] != '/' {
 		return 0, 0, 0, false
 	}
@@ -54,7 +54,7 @@ func slashDate(text string, ws []word, i int, day func(string) int) (time.Month,
 	default:
 		return 0, 0, 0, false
 	}
-	m, d := day(ws[i].w), day(ws[i+1].w)
+	m, d := dayOfMonth(ws[i].w), dayOfMonth(ws[i+1].w)
 	if m < 1 || m > 12 || d == 0 || len(ws[i+1].w) > 2 || m == 9 && d == 11 {
 		return 0, 0, 0, false
 	}
@@ -72,6 +72,22 @@ func slashDate(text string, ws []word, i int, day func(string) int) (time.Month,
 		}
 	}
 	return time.Month(m), d, y, true
+}
+
+// dayOfMonth reads a day of the month ("6", "6th", "21st"), 0 when w is
+// none.
+func dayOfMonth(w string) int {
+	n := 0
+	for _, c := range strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "th"), "st"), "nd"), "rd") {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > 31 {
+		return 0
+	}
+	return n
 }
 
 func partOfDay(w string) bool {
@@ -113,19 +129,6 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 	if cableTime.IsZero() {
 		return nil
 	}
-	day := func(s string) int {
-		n := 0
-		for _, c := range strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd") {
-			if c < '0' || c > '9' {
-				return 0
-			}
-			n = n*10 + int(c-'0')
-		}
-		if n < 1 || n > 31 {
-			return 0
-		}
-		return n
-	}
 	year := func(k int) int {
 		if k < len(ws) && len(ws[k].w) == 4 {
 			y := 0
@@ -148,17 +151,17 @@ func findDate(text string, ws []word, cableTime time.Time) *string {
 		from, to := i, i+1 // the date's words
 		if ok {
 			switch {
-			case i+1 < len(ws) && day(ws[i+1].w) > 0:
-				d, y = day(ws[i+1].w), year(i+2)
+			case i+1 < len(ws) && dayOfMonth(ws[i+1].w) > 0:
+				d, y = dayOfMonth(ws[i+1].w), year(i+2)
 				to = i + 2
-			case i > 0 && day(ws[i-1].w) > 0:
-				d, y = day(ws[i-1].w), year(i+1)
+			case i > 0 && dayOfMonth(ws[i-1].w) > 0:
+				d, y = dayOfMonth(ws[i-1].w), year(i+1)
 				from = i - 1
 			}
 			if y != 0 {
 				to++
 			}
-		} else if mm, dd, yy, ok := slashDate(text, ws, i, day); ok {
+		} else if mm, dd, yy, ok := slashDate(text, ws, i); ok {
 			m, d, y = mm, dd, yy
 			to = i + 2
 			if y != 0 {

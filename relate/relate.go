@@ -1081,16 +1081,18 @@ func itemGap(gap string) bool {
 	if len(ws) == 0 || len(ws) > 6 {
 		return len(ws) == 0
 	}
+	return titleWords(rest, ws) && isUpper(rest[ws[0].s])
+}
+
+// titleWords reports words ws of s that can make a title before a name:
+// capitalized, a title's "of", "for" and "the", or a lower-case role word.
+func titleWords(s string, ws []word) bool {
 	for _, w := range ws {
-		t := rest[w.s:w.e]
-		switch {
-		case isUpper(t[0]):
-		case w.w == "of" || w.w == "for" || w.w == "the" || roleWords[w.w]:
-		default:
+		if t := s[w.s:w.e]; !isUpper(t[0]) && w.w != "of" && w.w != "for" && w.w != "the" && !roleWords[w.w] {
 			return false
 		}
 	}
-	return isUpper(rest[ws[0].s])
+	return true
 }
 
 // roleWords are the words in lower case of a list item's title ("and
@@ -1143,8 +1145,6 @@ func dropAbbrevDots(s string) string {
 	return string(b)
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
 // commaApposition reports the gap of a list whose items each have an
 // apposition set off by commas ("Major General Mohammad al-Assar, Assistant
 // to the Minister of Defense, Major General Ahmad Moataz, Chief of the
@@ -1174,28 +1174,7 @@ func commaApposition(gap string) bool {
 		}
 	}
 	tail = strings.TrimSpace(strings.TrimPrefix(tail+" ", "and "))
-	for _, w := range scan(tail, 0) {
-		if t := tail[w.s:w.e]; !isUpper(t[0]) && !roleWords[w.w] && w.w != "of" && w.w != "for" && w.w != "the" {
-			return false
-		}
-	}
-	return true
-}
-
-// ofSomeone reports text that ends in a word relating what follows to the
-// apposition before it ("advisor to the", "a friend of").
-func ofSomeone(text string) bool {
-	ws := strings.Fields(text)
-	if n := len(ws); n > 0 && ws[n-1] == "the" {
-		ws = ws[:n-1]
-	}
-	if n := len(ws); n > 0 {
-		switch ws[n-1] {
-		case "to", "of", "for", "with":
-			return true
-		}
-	}
-	return false
+	return titleWords(tail, scan(tail, 0))
 }
 
 // appositionEnd returns where the next item of a semicolon list starts
